@@ -1,0 +1,125 @@
+package io.github.cameldatabricks.testkit;
+
+import java.time.Duration;
+
+import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
+
+/**
+ * How a {@link LocalWarehouse} is set up. Build with {@link LocalWarehouse#builder()}.
+ *
+ * @param port              TCP port on 127.0.0.1; 0 picks a free one
+ * @param tls               serve HTTPS with a generated CA and certificate
+ * @param token             the personal access token registered at start-up
+ * @param principal         the principal that token authenticates as
+ * @param warehouseId       the warehouse id in the HTTP path
+ * @param workspaceId       the workspace id reported in audit rows
+ * @param sampleRows        rows of {@code samples.nyctaxi.trips}
+ * @param initialState      RUNNING (default) or STOPPED
+ * @param startupTime       how long STARTING lasts
+ * @param autoStopAfter     idle time after which a RUNNING warehouse stops; null: never
+ * @param startOnQuery      whether a SQL request to a stopped warehouse starts it (serverless behaviour)
+ * @param maxPageRows       the most rows one FetchResults page carries
+ * @param directResultsWait how long ExecuteStatement waits to return results inline before answering RUNNING
+ */
+public record LocalWarehouseConfig(int port, boolean tls, String token, String principal, String warehouseId,
+        String workspaceId, int sampleRows, WarehouseState initialState, Duration startupTime, Duration autoStopAfter,
+        boolean startOnQuery, int maxPageRows, Duration directResultsWait) {
+
+    /** Builder with defaults suitable for tests. */
+    public static final class Builder {
+        private int port;
+        private boolean tls;
+        private String token = LocalWarehouse.randomToken();
+        private String principal = "local-user@example.com";
+        private String warehouseId = "1234567890abcdef";
+        private String workspaceId = "1234567890123456";
+        private int sampleRows = 21_932;
+        private WarehouseState initialState = WarehouseState.RUNNING;
+        private Duration startupTime = Duration.ofSeconds(5);
+        private Duration autoStopAfter;
+        private boolean startOnQuery = true;
+        private int maxPageRows = 20_000;
+        private Duration directResultsWait = Duration.ofSeconds(1);
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder tls(boolean value) {
+            this.tls = value;
+            return this;
+        }
+
+        public Builder token(String value) {
+            this.token = value;
+            return this;
+        }
+
+        public Builder principal(String value) {
+            this.principal = value;
+            return this;
+        }
+
+        public Builder warehouseId(String value) {
+            if (!value.matches("[A-Za-z0-9]+")) {
+                throw new IllegalArgumentException("warehouseId must be alphanumeric but was '" + value + "'");
+            }
+            this.warehouseId = value;
+            return this;
+        }
+
+        public Builder sampleRows(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("sampleRows must be >= 0 but was " + value);
+            }
+            this.sampleRows = value;
+            return this;
+        }
+
+        public Builder initialState(WarehouseState value) {
+            if (value != WarehouseState.RUNNING && value != WarehouseState.STOPPED) {
+                throw new IllegalArgumentException("initialState must be RUNNING or STOPPED");
+            }
+            this.initialState = value;
+            return this;
+        }
+
+        public Builder startupTime(Duration value) {
+            this.startupTime = value;
+            return this;
+        }
+
+        public Builder autoStopAfter(Duration value) {
+            this.autoStopAfter = value;
+            return this;
+        }
+
+        public Builder startOnQuery(boolean value) {
+            this.startOnQuery = value;
+            return this;
+        }
+
+        public Builder maxPageRows(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxPageRows must be >= 1 but was " + value);
+            }
+            this.maxPageRows = value;
+            return this;
+        }
+
+        public Builder directResultsWait(Duration value) {
+            this.directResultsWait = value;
+            return this;
+        }
+
+        public LocalWarehouseConfig config() {
+            return new LocalWarehouseConfig(port, tls, token, principal, warehouseId, workspaceId, sampleRows,
+                    initialState, startupTime, autoStopAfter, startOnQuery, maxPageRows, directResultsWait);
+        }
+
+        public LocalWarehouse build() {
+            return new LocalWarehouse(config());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.cameldatabricks.testkit.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One audited request, as LocalWarehouse records it and as {@code system.access.audit} shows it.
+ *
+ * @param time          when the request finished
+ * @param principal     the authenticated identity (email or service principal id), or null if unauthenticated
+ * @param authMethod    {@code pat}, {@code oauth} or {@code none}
+ * @param userAgent     the request's User-Agent header
+ * @param serviceName   {@code databrickssql}, {@code oauth2} or {@code warehouses}
+ * @param actionName    e.g. {@code openSession}, {@code commandSubmit}, {@code getWarehouse}, {@code tokenIssued}
+ * @param requestParams action details, e.g. {@code commandText}, {@code warehouseId}, {@code rpc}
+ * @param statusCode    HTTP status of the response, or 0 if the connection was dropped without one
+ * @param errorMessage  the error returned, if any
+ * @param sessionId     the SQL session, if any
+ * @param requestId     a unique id of the request
+ * @param eventId       a unique id of the event
+ * @param sourceIp      the client address
+ */
+public record AuditEvent(Instant time, String principal, String authMethod, String userAgent, String serviceName,
+        String actionName, Map<String, String> requestParams, int statusCode, String errorMessage, String sessionId,
+        String requestId, String eventId, String sourceIp) {
+}

@@ -1,0 +1,66 @@
+package io.github.cameldatabricks.testkit.faults;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One kind of failure to inject, optionally only for a given Thrift RPC (e.g. {@code ExecuteStatement}) or REST
+ * action. Create with the static factories and pass to {@link Faults#inject(Fault, int)}.
+ *
+ * @param type              what happens
+ * @param retryAfterSeconds the {@code Retry-After} value for 503/429, or null for none
+ * @param duration          the delay for {@link FaultType#LATENCY} and {@link FaultType#SLOW_STATEMENT}
+ * @param rpc               only requests for this RPC (case-sensitive Thrift method name), or null for any
+ */
+public record Fault(FaultType type, Integer retryAfterSeconds, Duration duration, String rpc) {
+
+    public Fault {
+        Objects.requireNonNull(type, "type");
+        duration = duration == null ? Duration.ZERO : duration;
+    }
+
+    public static Fault serviceUnavailable(int retryAfterSeconds) {
+        return new Fault(FaultType.SERVICE_UNAVAILABLE, retryAfterSeconds, null, null);
+    }
+
+    public static Fault serviceUnavailableWithoutRetryAfter() {
+        return new Fault(FaultType.SERVICE_UNAVAILABLE, null, null, null);
+    }
+
+    public static Fault rateLimited(int retryAfterSeconds) {
+        return new Fault(FaultType.RATE_LIMITED, retryAfterSeconds, null, null);
+    }
+
+    public static Fault unauthorized() {
+        return new Fault(FaultType.UNAUTHORIZED, null, null, null);
+    }
+
+    public static Fault internalError() {
+        return new Fault(FaultType.INTERNAL_ERROR, null, null, null);
+    }
+
+    public static Fault latency(Duration delay) {
+        return new Fault(FaultType.LATENCY, null, delay, null);
+    }
+
+    public static Fault dropConnection() {
+        return new Fault(FaultType.DROP_CONNECTION, null, null, null);
+    }
+
+    public static Fault executeThenDrop() {
+        return new Fault(FaultType.EXECUTE_THEN_DROP, null, null, "ExecuteStatement");
+    }
+
+    public static Fault slowStatement(Duration runningFor) {
+        return new Fault(FaultType.SLOW_STATEMENT, null, runningFor, "ExecuteStatement");
+    }
+
+    /** The same fault, restricted to one RPC. */
+    public Fault onlyFor(String rpcName) {
+        return new Fault(type, retryAfterSeconds, duration, rpcName);
+    }
+
+    boolean appliesTo(String requestRpc) {
+        return rpc == null || rpc.equals(requestRpc);
+    }
+}

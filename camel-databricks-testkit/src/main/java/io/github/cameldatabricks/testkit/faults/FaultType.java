@@ -1,0 +1,22 @@
+package io.github.cameldatabricks.testkit.faults;
+
+/** The failures LocalWarehouse can inject into requests. */
+public enum FaultType {
+    /** HTTP 503, with or without a {@code Retry-After} header: a warehouse starting or overloaded. */
+    SERVICE_UNAVAILABLE,
+    /** HTTP 429 with {@code Retry-After}: rate limited. */
+    RATE_LIMITED,
+    /** HTTP 401: the credentials were rejected. */
+    UNAUTHORIZED,
+    /** HTTP 500: an internal server error. */
+    INTERNAL_ERROR,
+    /** The request is served normally after an added delay. */
+    LATENCY,
+    /** The connection is closed without any response; the request was not processed. */
+    DROP_CONNECTION,
+    /** The request is processed (a statement runs to completion) and then the connection is closed without a
+     * response: the client cannot know whether it ran. */
+    EXECUTE_THEN_DROP,
+    /** The next statement stays RUNNING for a while before it executes (for polling, cancel and timeouts). */
+    SLOW_STATEMENT
+}

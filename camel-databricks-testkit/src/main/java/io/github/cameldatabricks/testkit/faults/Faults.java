@@ -1,0 +1,117 @@
+package io.github.cameldatabricks.testkit.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Faults waiting to be injected: each rule applies to the next N matching requests. Rules are consumed in the
+ * order they were added. A random mode injects faults of chosen types with a probability, from a seed, for
+ * soak-style tests. Thread-safe.
+ */
+public final class Faults {
+
+    private static final class Rule {
+        final Fault fault;
+        int remaining;
+
+        Rule(Fault fault, int remaining) {
+            this.fault = fault;
+            this.remaining = remaining;
+        }
+    }
+
+    private record RandomMode(Random random, double probability, List<Fault> faults) {
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<FaultType, AtomicLong> triggered = new EnumMap<>(FaultType.class);
+    private RandomMode randomMode;
+
+    public Faults() {
+        for (FaultType t : FaultType.values()) {
+            triggered.put(t, new AtomicLong());
+        }
+    }
+
+    /** Injects the fault into the next {@code times} matching requests. */
+    public synchronized Faults inject(Fault fault, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be >= 1 but was " + times);
+        }
+        rules.add(new Rule(fault, times));
+        return this;
+    }
+
+    /** Injects one of the given faults into each matching request with the given probability, until cleared. */
+    public synchronized Faults injectRandomly(long seed, double probability, Fault... faults) {
+        if (probability < 0 || probability > 1 || faults.length == 0) {
+            throw new IllegalArgumentException("probability must be in [0,1] and at least one fault given");
+        }
+        randomMode = new RandomMode(new Random(seed), probability, List.of(faults));
+        return this;
+    }
+
+    /** Removes every pending fault and the random mode. Counters are kept. */
+    public synchronized void clear() {
+        rules.clear();
+        randomMode = null;
+    }
+
+    /** Pending injections across all rules. */
+    public synchronized int pending() {
+        int n = 0;
+        for (Rule r : rules) {
+            n += r.remaining;
+        }
+        return n;
+    }
+
+    /** How many times faults of this type were injected so far. */
+    public long triggered(FaultType type) {
+        return triggered.get(type).get();
+    }
+
+    /** The fault for an HTTP request to the given RPC, if any; statement slowness is not taken here. */
+    public Fault nextForRequest(String rpc) {
+        return next(rpc, false);
+    }
+
+    /** The delay for the next statement if a {@link FaultType#SLOW_STATEMENT} rule is pending. */
+    public Duration nextStatementDelay() {
+        Fault f = next("ExecuteStatement", true);
+        return f == null ? Duration.ZERO : f.duration();
+    }
+
+    private synchronized Fault next(String rpc, boolean slowStatement) {
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
+            Rule r = it.next();
+            if ((r.fault.type() == FaultType.SLOW_STATEMENT) == slowStatement && r.fault.appliesTo(rpc)) {
+                if (--r.remaining == 0) {
+                    it.remove();
+                }
+                triggered.get(r.fault.type()).incrementAndGet();
+                return r.fault;
+            }
+        }
+        if (randomMode != null && !slowStatement && randomMode.random().nextDouble() < randomMode.probability()) {
+            List<Fault> candidates = new ArrayList<>();
+            for (Fault f : randomMode.faults()) {
+                if (f.appliesTo(rpc)) {
+                    candidates.add(f);
+                }
+            }
+            if (!candidates.isEmpty()) {
+                Fault f = candidates.get(randomMode.random().nextInt(candidates.size()));
+                triggered.get(f.type()).incrementAndGet();
+                return f;
+            }
+        }
+        return null;
+    }
+}

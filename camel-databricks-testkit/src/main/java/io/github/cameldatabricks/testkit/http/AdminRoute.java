@@ -1,0 +1,104 @@
+package io.github.cameldatabricks.testkit.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import io.github.cameldatabricks.testkit.audit.AuditEvent;
+import io.github.cameldatabricks.testkit.audit.AuditLog;
+import io.github.cameldatabricks.testkit.faults.Fault;
+import io.github.cameldatabricks.testkit.faults.FaultType;
+import io.github.cameldatabricks.testkit.faults.Faults;
+import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
+
+/**
+ * The admin endpoint, for tests in other processes: {@code POST /localwarehouse/admin/faults} with
+ * {@code {"type":"SERVICE_UNAVAILABLE","times":3,"rpc":"ExecuteStatement","retryAfterSeconds":1,"millis":0}},
+ * {@code DELETE /localwarehouse/admin/faults}, {@code GET /localwarehouse/admin/audit},
+ * {@code POST /localwarehouse/admin/warehouse/start|stop}. Served on loopback only, like the whole server.
+ */
+final class AdminRoute implements Route {
+
+    static final String PREFIX = "/localwarehouse/admin";
+
+    private final Faults faults;
+    private final AuditLog audit;
+    private final WarehouseLifecycle lifecycle;
+
+    AdminRoute(Faults faults, AuditLog audit, WarehouseLifecycle lifecycle) {
+        this.faults = faults;
+        this.audit = audit;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public boolean matches(String path) {
+        return path.startsWith(PREFIX + "/");
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath().substring(PREFIX.length());
+        String method = ex.getRequestMethod();
+        switch (method + " " + path) {
+            case "POST /faults" -> injectFault(ex);
+            case "DELETE /faults" -> {
+                faults.clear();
+                HttpResponses.json(ex, 200, Map.of("pending", 0));
+            }
+            case "GET /audit" -> HttpResponses.json(ex, 200, Map.of("events", auditJson()));
+            case "POST /warehouse/start" -> {
+                lifecycle.start();
+                HttpResponses.json(ex, 200, Map.of("state", lifecycle.state().name()));
+            }
+            case "POST /warehouse/stop" -> {
+                lifecycle.stop();
+                HttpResponses.json(ex, 200, Map.of("state", lifecycle.state().name()));
+            }
+            default -> HttpResponses.error(ex, 404, "ENDPOINT_NOT_FOUND", "Unknown admin call " + method + " " + path);
+        }
+    }
+
+    private void injectFault(HttpExchange ex) throws IOException {
+        JsonNode body;
+        FaultType type;
+        try {
+            body = HttpResponses.JSON.readTree(ex.getRequestBody());
+            type = FaultType.valueOf(body.path("type").asText());
+        } catch (IOException | IllegalArgumentException e) {
+            HttpResponses.error(ex, 400, "INVALID_PARAMETER_VALUE",
+                    "Expected JSON {\"type\": one of " + List.of(FaultType.values()) + ", \"times\": n, ...}");
+            return;
+        }
+        Integer retryAfter = body.hasNonNull("retryAfterSeconds") ? body.get("retryAfterSeconds").asInt() : null;
+        String rpc = body.hasNonNull("rpc") ? body.get("rpc").asText() : null;
+        Duration duration = Duration.ofMillis(body.path("millis").asLong(0));
+        int times = body.path("times").asInt(1);
+        faults.inject(new Fault(type, retryAfter, duration, rpc), Math.max(1, times));
+        HttpResponses.json(ex, 200, Map.of("pending", faults.pending()));
+    }
+
+    private List<Map<String, Object>> auditJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AuditEvent e : audit.events()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event_time", e.time().toString());
+            m.put("principal", e.principal());
+            m.put("auth_method", e.authMethod());
+            m.put("user_agent", e.userAgent());
+            m.put("service_name", e.serviceName());
+            m.put("action_name", e.actionName());
+            m.put("request_params", e.requestParams());
+            m.put("status_code", e.statusCode());
+            m.put("error_message", e.errorMessage());
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.cameldatabricks.testkit.http;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import io.github.cameldatabricks.testkit.audit.AuditEvent;
+import io.github.cameldatabricks.testkit.audit.AuditLog;
+
+/** Collects what one request did and records it in the audit log when the request ends. */
+final class Auditor {
+
+    private final AuditLog log;
+    private final Clock clock;
+    private final String warehouseId;
+
+    Auditor(AuditLog log, Clock clock, String warehouseId) {
+        this.log = log;
+        this.clock = clock;
+        this.warehouseId = warehouseId;
+    }
+
+    /** A record in progress. */
+    final class Entry {
+        private final HttpExchange exchange;
+        private final String service;
+        private final String action;
+        private final Map<String, String> params = new LinkedHashMap<>();
+        private String principal;
+        private String method = "none";
+        private String sessionId;
+        private String error;
+        private int status;
+
+        Entry(HttpExchange exchange, String service, String action) {
+            this.exchange = exchange;
+            this.service = service;
+            this.action = action;
+            params.put("warehouseId", warehouseId);
+        }
+
+        Entry identity(String who, String how) {
+            this.principal = who;
+            this.method = how;
+            return this;
+        }
+
+        Entry param(String key, String value) {
+            if (value != null) {
+                params.put(key, value);
+            }
+            return this;
+        }
+
+        Entry params(Map<String, String> values) {
+            params.putAll(values);
+            return this;
+        }
+
+        Entry session(String id) {
+            this.sessionId = id;
+            return this;
+        }
+
+        Entry outcome(int httpStatus, String errorMessage) {
+            this.status = httpStatus;
+            this.error = errorMessage;
+            return this;
+        }
+
+        void record() {
+            params.put("authMethod", method);
+            String ua = exchange.getRequestHeaders().getFirst("User-Agent");
+            log.record(new AuditEvent(clock.instant(), principal, method, ua, service, action, Map.copyOf(params),
+                    status, error, sessionId, String.valueOf(exchange.getAttribute(Router.REQUEST_ID)),
+                    UUID.randomUUID().toString(), exchange.getRemoteAddress().getAddress().getHostAddress()));
+        }
+    }
+
+    Entry begin(HttpExchange exchange, String service, String action) {
+        return new Entry(exchange, service, action);
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.cameldatabricks.testkit.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+/** Writing responses, and dropping connections without one. */
+final class HttpResponses {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpResponses() {
+    }
+
+    static void json(HttpExchange ex, int status, Object body) throws IOException {
+        send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    static void error(HttpExchange ex, int status, String errorCode, String message) throws IOException {
+        // the driver surfaces this header in its exception message
+        ex.getResponseHeaders().set("X-Thriftserver-Error-Message", message);
+        json(ex, status, Map.of("error_code", errorCode, "message", message));
+    }
+
+    static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.getResponseHeaders().set("x-request-id", String.valueOf(ex.getAttribute(Router.REQUEST_ID)));
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        ex.close();
+    }
+
+    /**
+     * Closes the connection without sending anything. The JDK server closes the socket when an exchange is
+     * closed before its response headers were sent.
+     */
+    static void drop(HttpExchange ex) {
+        ex.close();
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

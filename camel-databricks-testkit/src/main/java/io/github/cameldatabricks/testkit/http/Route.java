@@ -1,0 +1,14 @@
+package io.github.cameldatabricks.testkit.http;
+
+import java.io.IOException;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/** One family of workspace endpoints. */
+interface Route {
+
+    /** Whether this route serves the path. */
+    boolean matches(String path);
+
+    void handle(HttpExchange exchange) throws IOException;
+}

@@ -1,0 +1,41 @@
+package io.github.cameldatabricks.testkit.http;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Dispatches every request of the workspace server to the first matching route; 404 otherwise. */
+final class Router implements HttpHandler {
+
+    static final String REQUEST_ID = "localwarehouse.requestId";
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final List<Route> routes;
+
+    Router(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        exchange.setAttribute(REQUEST_ID, UUID.randomUUID().toString());
+        String path = exchange.getRequestURI().getPath();
+        try {
+            for (Route route : routes) {
+                if (route.matches(path)) {
+                    route.handle(exchange);
+                    return;
+                }
+            }
+            HttpResponses.error(exchange, 404, "ENDPOINT_NOT_FOUND", "No API found for '" + path + "'");
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("request {} {} failed: {}", exchange.getRequestMethod(), path, e.toString());
+            exchange.close();
+        }
+    }
+}

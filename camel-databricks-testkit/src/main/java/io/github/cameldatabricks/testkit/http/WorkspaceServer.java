@@ -1,0 +1,72 @@
+package io.github.cameldatabricks.testkit.http;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import javax.net.ssl.SSLContext;
+
+import com.databricks.internal.apache.thrift.TProcessor;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import io.github.cameldatabricks.testkit.audit.AuditLog;
+import io.github.cameldatabricks.testkit.auth.Authenticator;
+import io.github.cameldatabricks.testkit.faults.Faults;
+import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
+
+/** The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, admin API, and extra routes. */
+public final class WorkspaceServer implements AutoCloseable {
+
+    private final HttpServer server;
+
+    /** What the routes need. */
+    public record Services(String warehouseId, TProcessor thrift, Authenticator authenticator, Faults faults,
+            WarehouseLifecycle lifecycle, AuditLog audit, java.time.Clock clock) {
+    }
+
+    private WorkspaceServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Binds 127.0.0.1 (port 0: a free one) and starts serving. */
+    public static WorkspaceServer start(int port, SSLContext tls, ExecutorService executor, Services services)
+            throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        HttpServer server;
+        if (tls != null) {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 128);
+        }
+        int boundPort = server.getAddress().getPort();
+        String scheme = tls != null ? "https" : "http";
+        Auditor auditor = new Auditor(services.audit(), services.clock(), services.warehouseId());
+        List<Route> routes = new ArrayList<>();
+        routes.add(new ThriftRoute(services.warehouseId(), services.thrift(), services.authenticator(),
+                services.faults(), services.lifecycle(), auditor));
+        routes.add(new WarehousesApiRoute(services.warehouseId(), "127.0.0.1", boundPort, scheme,
+                services.authenticator(), services.lifecycle(), services.faults(), auditor));
+        routes.add(new AdminRoute(services.faults(), services.audit(), services.lifecycle()));
+        routes.add(new WorkspaceMiscRoute());
+        server.createContext("/", new Router(routes));
+        server.setExecutor(executor);
+        server.start();
+        return new WorkspaceServer(server);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

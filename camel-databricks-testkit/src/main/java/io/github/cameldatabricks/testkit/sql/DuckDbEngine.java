@@ -1,0 +1,99 @@
+package io.github.cameldatabricks.testkit.sql;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The embedded DuckDB database behind the warehouse: catalogs are DuckDB databases, every operation gets its own
+ * connection (DuckDB streams one result per connection), and the {@code samples} catalog is seeded
+ * deterministically.
+ */
+public final class DuckDbEngine implements AutoCloseable {
+
+    private final DuckDBConnection root;
+
+    public DuckDbEngine(int sampleRows) throws SQLException {
+        Properties properties = new Properties();
+        // stream results so that paging a large result does not materialise it in the JVM
+        properties.setProperty("jdbc_stream_results", "true");
+        root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+        execute("SET GLOBAL TimeZone = 'UTC'");
+        createCatalog("main");
+        createCatalog("hive_metastore");
+        createCatalog("samples");
+        execute("CREATE SCHEMA samples.nyctaxi");
+        SampleData.createTrips(this, sampleRows);
+        createCatalog("system");
+        execute("CREATE SCHEMA dbx_system.access");
+        AuditTable.create(this);
+    }
+
+    private void createCatalog(String name) throws SQLException {
+        String duck = CatalogNames.quote(CatalogNames.toDuck(name));
+        execute("ATTACH ':memory:' AS " + duck);
+        execute("CREATE SCHEMA " + duck + ".\"default\"");
+    }
+
+    /** Runs administrative SQL on the root connection. */
+    public synchronized void execute(String sql) throws SQLException {
+        try (Statement statement = root.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Runs a prepared administrative statement on the root connection. */
+    public synchronized void execute(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = root.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    /** A new connection whose current catalog and schema are set; the caller closes it. */
+    public Connection openConnection(String catalog, String schema) throws SQLException {
+        Connection connection = root.duplicate();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("USE " + CatalogNames.quote(CatalogNames.toDuck(catalog)) + "."
+                    + CatalogNames.quote(schema));
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    public boolean catalogExists(String catalog) throws SQLException {
+        return exists("SELECT 1 FROM duckdb_databases() WHERE database_name = ? AND NOT internal",
+                CatalogNames.toDuck(catalog));
+    }
+
+    public boolean schemaExists(String catalog, String schema) throws SQLException {
+        return exists("SELECT 1 FROM duckdb_schemas() WHERE database_name = ? AND lower(schema_name) = lower(?)",
+                CatalogNames.toDuck(catalog), schema);
+    }
+
+    private synchronized boolean exists(String sql, String... parameters) throws SQLException {
+        try (Connection connection = root.duplicate(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        root.close();
+    }
+}

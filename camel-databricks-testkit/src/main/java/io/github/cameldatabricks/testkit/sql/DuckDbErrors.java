@@ -1,0 +1,97 @@
+package io.github.cameldatabricks.testkit.sql;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns DuckDB errors into the error classes and SQLSTATEs a Databricks SQL warehouse reports. DuckDB's JDBC
+ * driver gives no SQLSTATE, only an error-type prefix ({@code Catalog Error:}, {@code Parser Error:}, ...), so this
+ * table is keyed on that prefix. This is the emulator's side; the component never parses messages like this.
+ */
+public final class DuckDbErrors {
+
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern TABLE_MISSING = Pattern.compile("Table with name (\\S+) does not exist");
+    private static final Pattern SCHEMA_MISSING = Pattern.compile("Schema with name (\\S+) does not exist");
+    private static final Pattern CATALOG_MISSING = Pattern
+            .compile("(?:Catalog with name (\\S+) does not exist|Catalog \"([^\"]+)\" does not exist)");
+    private static final Pattern ALREADY_EXISTS = Pattern.compile("Table with name \"?([^\" ]+)\"? already exists");
+    private static final Pattern FUNCTION_MISSING = Pattern.compile("Function with name (\\S+) does not exist");
+
+    private DuckDbErrors() {
+    }
+
+    public static WarehouseSqlException translate(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String firstLine = message.split("\n", 2)[0];
+        if (firstLine.startsWith("Parser Error:")) {
+            Matcher m = QUOTED.matcher(firstLine);
+            String near = m.find() ? m.group(1) : "end of input";
+            return WarehouseSqlException.parseError("Syntax error at or near '" + near + "'.");
+        }
+        Matcher m = TABLE_MISSING.matcher(firstLine);
+        if (m.find()) {
+            return new WarehouseSqlException("TABLE_OR_VIEW_NOT_FOUND", "42P01", "The table or view `"
+                    + unquote(m.group(1)) + "` cannot be found. Verify the spelling and correctness of the schema"
+                    + " and catalog.", false);
+        }
+        m = SCHEMA_MISSING.matcher(firstLine);
+        if (m.find()) {
+            return new WarehouseSqlException("SCHEMA_NOT_FOUND", "42704",
+                    "The schema `" + unquote(m.group(1)) + "` cannot be found.", false);
+        }
+        m = CATALOG_MISSING.matcher(firstLine);
+        if (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            return new WarehouseSqlException("CATALOG_NOT_FOUND", "42704", "The catalog `"
+                    + CatalogNames.toDatabricks(unquote(name)) + "` cannot be found.", false);
+        }
+        m = ALREADY_EXISTS.matcher(firstLine);
+        if (m.find()) {
+            return new WarehouseSqlException("TABLE_OR_VIEW_ALREADY_EXISTS", "42P07",
+                    "Cannot create table or view `" + unquote(m.group(1)) + "` because it already exists.", false);
+        }
+        m = FUNCTION_MISSING.matcher(firstLine);
+        if (m.find()) {
+            return new WarehouseSqlException("UNRESOLVED_ROUTINE", "42883",
+                    "Cannot resolve routine `" + unquote(m.group(1)) + "`.", false);
+        }
+        if (firstLine.startsWith("Binder Error: Referenced column")) {
+            Matcher q = QUOTED.matcher(firstLine);
+            String column = q.find() ? q.group(1) : "?";
+            return new WarehouseSqlException("UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703", "A column, variable, or"
+                    + " function parameter with name `" + column + "` cannot be resolved.", false);
+        }
+        String detail = stripPrefix(firstLine);
+        if (firstLine.startsWith("Binder Error:")) {
+            return new WarehouseSqlException("DATATYPE_MISMATCH", "42K09", detail, false);
+        }
+        if (firstLine.startsWith("Conversion Error:")) {
+            return new WarehouseSqlException("CAST_INVALID_INPUT", "22018", detail, false);
+        }
+        if (firstLine.startsWith("Out of Range Error:")) {
+            return new WarehouseSqlException("ARITHMETIC_OVERFLOW", "22003", detail, false);
+        }
+        if (firstLine.startsWith("Constraint Error:")) {
+            return new WarehouseSqlException("CONSTRAINT_VIOLATION", "23000", detail, false);
+        }
+        if (firstLine.startsWith("Not implemented Error:")) {
+            return new WarehouseSqlException("UNSUPPORTED_FEATURE.LOCAL_WAREHOUSE", "0A000", detail, false);
+        }
+        if (firstLine.startsWith("Catalog Error:")) {
+            return new WarehouseSqlException("INVALID_SQL_SYNTAX", "42000", detail, false);
+        }
+        return new WarehouseSqlException("INTERNAL_ERROR", "XX000", detail, false);
+    }
+
+    private static String stripPrefix(String line) {
+        int colon = line.indexOf(": ");
+        return colon > 0 && colon < 30 ? line.substring(colon + 2) : line;
+    }
+
+    private static String unquote(String name) {
+        String n = name.replace("\"", "");
+        return n.endsWith("!") ? n.substring(0, n.length() - 1) : n;
+    }
+}

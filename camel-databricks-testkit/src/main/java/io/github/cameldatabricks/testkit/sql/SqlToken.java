@@ -1,0 +1,33 @@
+package io.github.cameldatabricks.testkit.sql;
+
+/** One lexical token of a Spark SQL statement. {@code text} is the raw source text. */
+record SqlToken(Kind kind, String text) {
+
+    enum Kind {
+        WORD, BACKTICK_IDENT, STRING, NUMBER, SYMBOL, WHITESPACE, COMMENT, PARAMETER
+    }
+
+    boolean isWord(String word) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(word);
+    }
+
+    boolean isSymbol(String symbol) {
+        return kind == Kind.SYMBOL && text.equals(symbol);
+    }
+
+    boolean isIdentifier() {
+        return kind == Kind.WORD || kind == Kind.BACKTICK_IDENT;
+    }
+
+    boolean isTrivia() {
+        return kind == Kind.WHITESPACE || kind == Kind.COMMENT;
+    }
+
+    /** The identifier's name without quoting. */
+    String identifierName() {
+        if (kind == Kind.BACKTICK_IDENT) {
+            return text.substring(1, text.length() - 1).replace("``", "`");
+        }
+        return text;
+    }
+}

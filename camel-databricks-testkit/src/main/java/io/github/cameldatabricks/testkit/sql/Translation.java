@@ -1,0 +1,34 @@
+package io.github.cameldatabricks.testkit.sql;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The result of translating one Spark SQL statement.
+ *
+ * @param kind           what the session must do with it
+ * @param duckSql        DuckDB statements to run, in order (the last one produces the result)
+ * @param catalog        for {@link Kind#USE}: the new catalog (Databricks name), or null to keep it
+ * @param schema         for {@link Kind#USE}: the new schema, or null to keep it
+ * @param confKey        for {@link Kind#SET}: the key, or null to list all
+ * @param confValue      for {@link Kind#SET}: the value, or null to show it
+ * @param parameterNames named parameter markers ({@code :name}) in order of appearance, empty if positional
+ * @param tables         tables the statement reads or writes, for the permission check
+ */
+public record Translation(Kind kind, List<String> duckSql, String catalog, String schema, String confKey,
+        String confValue, List<String> parameterNames, Set<TableName> tables) {
+
+    /** What kind of statement this is. */
+    public enum Kind {
+        /** Returns rows. */
+        QUERY,
+        /** INSERT, UPDATE, DELETE, MERGE: returns {@code num_affected_rows}. */
+        DML,
+        /** DDL and other commands: an empty result. */
+        COMMAND,
+        /** Changes the current catalog and/or schema. */
+        USE,
+        /** Sets or shows a session configuration. */
+        SET
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.cameldatabricks.testkit.sql;
+
+/**
+ * An error as a Databricks SQL warehouse reports it: an error class such as {@code TABLE_OR_VIEW_NOT_FOUND},
+ * a five-character SQLSTATE and a message that ends in {@code SQLSTATE: xxxxx}.
+ *
+ * <p>{@link #isSynchronous()} tells on which RPC the real server reports it: parse errors come back on
+ * {@code ExecuteStatement} itself, analysis and runtime errors through the operation state.
+ */
+public final class WarehouseSqlException extends Exception {
+
+    private final String errorClass;
+    private final String sqlState;
+    private final boolean synchronous;
+
+    public WarehouseSqlException(String errorClass, String sqlState, String detail, boolean synchronous) {
+        super("[" + errorClass + "] " + detail + " SQLSTATE: " + sqlState);
+        this.errorClass = errorClass;
+        this.sqlState = sqlState;
+        this.synchronous = synchronous;
+    }
+
+    public static WarehouseSqlException parseError(String detail) {
+        return new WarehouseSqlException("PARSE_SYNTAX_ERROR", "42601", detail, true);
+    }
+
+    public static WarehouseSqlException unsupported(String what) {
+        return new WarehouseSqlException("UNSUPPORTED_FEATURE.LOCAL_WAREHOUSE", "0A000",
+                "LocalWarehouse does not support " + what + ". It emulates a Databricks SQL warehouse on DuckDB;"
+                        + " see camel-databricks-testkit/README.md for the supported subset.",
+                true);
+    }
+
+    public String getErrorClass() {
+        return errorClass;
+    }
+
+    public String getSqlState() {
+        return sqlState;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.cameldatabricks.testkit.thrift;
+
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.databricks.jdbc.model.client.thrift.generated.TOperationState;
+
+import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
+
+/**
+ * One statement or metadata call and its lifecycle: PENDING, RUNNING, then FINISHED, ERROR, CANCELED or TIMEDOUT,
+ * and CLOSED once the client is done. Transitions are synchronised so that a worker finishing late cannot override
+ * a cancel.
+ */
+public final class Operation {
+
+    private final UUID id;
+    private final WarehouseSession session;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private TOperationState state = TOperationState.PENDING_STATE;
+    private WarehouseSqlException error;
+    private RowSource rows;
+    private Statement statement;
+    private Future<?> worker;
+    private long rowOffset;
+
+    Operation(UUID id, WarehouseSession session) {
+        this.id = id;
+        this.session = session;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    WarehouseSession session() {
+        return session;
+    }
+
+    synchronized TOperationState state() {
+        return state;
+    }
+
+    synchronized WarehouseSqlException error() {
+        return error;
+    }
+
+    synchronized RowSource rows() {
+        return rows;
+    }
+
+    synchronized void running(Statement runningStatement, Future<?> workerFuture) {
+        this.statement = runningStatement;
+        this.worker = workerFuture;
+        if (state == TOperationState.PENDING_STATE) {
+            state = TOperationState.RUNNING_STATE;
+        }
+    }
+
+    synchronized void statement(Statement runningStatement) {
+        this.statement = runningStatement;
+    }
+
+    /** Records the result; returns false (and closes it) if the operation was already cancelled or closed. */
+    synchronized boolean finish(RowSource result) {
+        if (isTerminal()) {
+            result.close();
+            return false;
+        }
+        rows = result;
+        state = TOperationState.FINISHED_STATE;
+        done.countDown();
+        return true;
+    }
+
+    synchronized void fail(WarehouseSqlException e) {
+        if (isTerminal()) {
+            return;
+        }
+        error = e;
+        state = TOperationState.ERROR_STATE;
+        done.countDown();
+    }
+
+    void cancel() {
+        end(TOperationState.CANCELED_STATE);
+    }
+
+    void timeOut() {
+        end(TOperationState.TIMEDOUT_STATE);
+    }
+
+    private void end(TOperationState terminal) {
+        Statement toCancel;
+        Future<?> toInterrupt;
+        synchronized (this) {
+            if (isTerminal()) {
+                return;
+            }
+            state = terminal;
+            toCancel = statement;
+            toInterrupt = worker;
+            done.countDown();
+        }
+        stopWork(toCancel, toInterrupt);
+    }
+
+    void close() {
+        RowSource toClose;
+        Statement toCancel = null;
+        Future<?> toInterrupt = null;
+        synchronized (this) {
+            if (!isTerminal()) {
+                toCancel = statement;
+                toInterrupt = worker;
+                done.countDown();
+            }
+            state = TOperationState.CLOSED_STATE;
+            toClose = rows;
+            rows = null;
+        }
+        stopWork(toCancel, toInterrupt);
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    private static void stopWork(Statement toCancel, Future<?> toInterrupt) {
+        if (toCancel != null) {
+            try {
+                toCancel.cancel();
+            } catch (Exception ignored) {
+                // the statement may have completed meanwhile
+            }
+        }
+        if (toInterrupt != null) {
+            toInterrupt.cancel(true);
+        }
+    }
+
+    /** Waits until the operation leaves PENDING/RUNNING; true if it did within the time. */
+    public boolean await(long millis) throws InterruptedException {
+        return done.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    synchronized long takeRowOffset(int count) {
+        long start = rowOffset;
+        rowOffset += count;
+        return start;
+    }
+
+    private boolean isTerminal() {
+        return state != TOperationState.PENDING_STATE && state != TOperationState.RUNNING_STATE;
+    }
+}

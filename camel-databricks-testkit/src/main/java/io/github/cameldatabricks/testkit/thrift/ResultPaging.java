@@ -1,0 +1,97 @@
+package io.github.cameldatabricks.testkit.thrift;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.databricks.jdbc.model.client.thrift.generated.TCloseOperationResp;
+import com.databricks.jdbc.model.client.thrift.generated.TFetchResultsResp;
+import com.databricks.jdbc.model.client.thrift.generated.TGetOperationStatusResp;
+import com.databricks.jdbc.model.client.thrift.generated.TGetResultSetMetadataResp;
+import com.databricks.jdbc.model.client.thrift.generated.TOperationState;
+import com.databricks.jdbc.model.client.thrift.generated.TSparkDirectResults;
+import com.databricks.jdbc.model.client.thrift.generated.TSparkGetDirectResults;
+import com.databricks.jdbc.model.client.thrift.generated.TSparkRowSetType;
+
+import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
+
+/** Operation status, result metadata, pages of rows and direct results. */
+final class ResultPaging {
+
+    private final int maxPageRows;
+    private final Consumer<Operation> onClosedInline;
+
+    ResultPaging(int maxPageRows, Consumer<Operation> onClosedInline) {
+        this.maxPageRows = maxPageRows;
+        this.onClosedInline = onClosedInline;
+    }
+
+    static TGetOperationStatusResp status(Operation op) {
+        TOperationState state = op.state();
+        TGetOperationStatusResp resp = new TGetOperationStatusResp(Statuses.ok()).setOperationState(state)
+                .setHasResultSet(true);
+        WarehouseSqlException error = op.error();
+        if (state == TOperationState.ERROR_STATE && error != null) {
+            resp.setSqlState(error.getSqlState()).setErrorCode(0)
+                    .setErrorMessage("Error running query: " + error.getMessage())
+                    .setDisplayMessage(error.getMessage());
+        }
+        return resp;
+    }
+
+    static TGetResultSetMetadataResp metadata(RowSource rows) {
+        return new TGetResultSetMetadataResp(Statuses.ok()).setSchema(RowSetEncoder.schema(rows.columns()))
+                .setResultFormat(TSparkRowSetType.COLUMN_BASED_SET).setLz4Compressed(false)
+                .setIsStagingOperation(false);
+    }
+
+    TFetchResultsResp fetch(Operation op, long requestedRows, boolean includeMetadata) {
+        TOperationState state = op.state();
+        if (state == TOperationState.ERROR_STATE) {
+            return new TFetchResultsResp(Statuses.error(op.error()));
+        }
+        RowSource rows = op.rows();
+        if (state != TOperationState.FINISHED_STATE || rows == null) {
+            return new TFetchResultsResp(Statuses.invalidHandle("OperationHandle: the operation is " + state));
+        }
+        int max = (int) Math.max(1, Math.min(requestedRows <= 0 ? maxPageRows : requestedRows, maxPageRows));
+        try {
+            List<Object[]> page = rows.next(max);
+            long offset = op.takeRowOffset(page.size());
+            TFetchResultsResp resp = new TFetchResultsResp(Statuses.ok()).setHasMoreRows(rows.hasMore())
+                    .setResults(RowSetEncoder.encode(rows.columns(), page, offset));
+            if (includeMetadata) {
+                resp.setResultSetMetadata(metadata(rows));
+            }
+            return resp;
+        } catch (WarehouseSqlException e) {
+            op.fail(e);
+            return new TFetchResultsResp(Statuses.error(e));
+        } catch (Exception e) {
+            WarehouseSqlException error = new WarehouseSqlException("INTERNAL_ERROR", "XX000",
+                    String.valueOf(e.getMessage()), false);
+            return new TFetchResultsResp(Statuses.error(error));
+        }
+    }
+
+    /**
+     * Direct results: the status, and when finished, the metadata and first page in the same response. When the
+     * first page is the whole result the operation is closed here, as a real server does, and the driver sends no
+     * CloseOperation.
+     */
+    TSparkDirectResults directResults(Operation op, TSparkGetDirectResults request) {
+        TSparkDirectResults direct = new TSparkDirectResults().setOperationStatus(status(op));
+        if (op.state() != TOperationState.FINISHED_STATE || op.rows() == null) {
+            return direct;
+        }
+        RowSource rows = op.rows();
+        direct.setResultSetMetadata(metadata(rows));
+        TFetchResultsResp first = fetch(op, request.isSetMaxRows() ? request.getMaxRows() : maxPageRows, true);
+        direct.setResultSet(first);
+        if (first.isSetHasMoreRows() && !first.isHasMoreRows()) {
+            direct.setCloseOperation(new TCloseOperationResp(Statuses.ok()));
+            op.close();
+            onClosedInline.accept(op);
+        }
+        return direct;
+    }
+}

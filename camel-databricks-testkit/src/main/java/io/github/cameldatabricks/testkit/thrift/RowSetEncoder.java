@@ -1,0 +1,93 @@
+package io.github.cameldatabricks.testkit.thrift;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.databricks.jdbc.model.client.thrift.generated.TBinaryColumn;
+import com.databricks.jdbc.model.client.thrift.generated.TBoolColumn;
+import com.databricks.jdbc.model.client.thrift.generated.TByteColumn;
+import com.databricks.jdbc.model.client.thrift.generated.TColumn;
+import com.databricks.jdbc.model.client.thrift.generated.TColumnDesc;
+import com.databricks.jdbc.model.client.thrift.generated.TDoubleColumn;
+import com.databricks.jdbc.model.client.thrift.generated.TI16Column;
+import com.databricks.jdbc.model.client.thrift.generated.TI32Column;
+import com.databricks.jdbc.model.client.thrift.generated.TI64Column;
+import com.databricks.jdbc.model.client.thrift.generated.TPrimitiveTypeEntry;
+import com.databricks.jdbc.model.client.thrift.generated.TRowSet;
+import com.databricks.jdbc.model.client.thrift.generated.TStringColumn;
+import com.databricks.jdbc.model.client.thrift.generated.TTableSchema;
+import com.databricks.jdbc.model.client.thrift.generated.TTypeDesc;
+import com.databricks.jdbc.model.client.thrift.generated.TTypeEntry;
+import com.databricks.jdbc.model.client.thrift.generated.TTypeQualifierValue;
+import com.databricks.jdbc.model.client.thrift.generated.TTypeQualifiers;
+
+/** Encodes rows as a Thrift {@code COLUMN_BASED_SET} and columns as a {@code TTableSchema}. */
+final class RowSetEncoder {
+
+    private RowSetEncoder() {
+    }
+
+    static TTableSchema schema(List<ResultColumn> columns) {
+        TTableSchema schema = new TTableSchema(new ArrayList<>());
+        for (int i = 0; i < columns.size(); i++) {
+            ResultColumn c = columns.get(i);
+            TPrimitiveTypeEntry entry = new TPrimitiveTypeEntry(c.type().typeId());
+            if (c.type().precision() > 0) {
+                TTypeQualifiers q = new TTypeQualifiers(new java.util.HashMap<>());
+                q.putToQualifiers("precision", TTypeQualifierValue.i32Value(c.type().precision()));
+                q.putToQualifiers("scale", TTypeQualifierValue.i32Value(c.type().scale()));
+                entry.setTypeQualifiers(q);
+            }
+            TTypeDesc desc = new TTypeDesc(List.of(TTypeEntry.primitiveEntry(entry)));
+            schema.addToColumns(new TColumnDesc(c.name(), desc, i + 1).setComment(""));
+        }
+        return schema;
+    }
+
+    @SuppressWarnings("unchecked")
+    static TRowSet encode(List<ResultColumn> columns, List<Object[]> rows, long startOffset) {
+        TRowSet set = new TRowSet(startOffset, new ArrayList<>());
+        set.setColumns(new ArrayList<>());
+        int n = rows.size();
+        for (int c = 0; c < columns.size(); c++) {
+            byte[] nulls = new byte[(n + 7) / 8];
+            List<Object> values = new ArrayList<>(n);
+            for (int r = 0; r < n; r++) {
+                Object v = rows.get(r)[c];
+                if (v == null) {
+                    nulls[r / 8] |= (byte) (1 << (r % 8));
+                }
+                values.add(v);
+            }
+            ByteBuffer nullBuffer = ByteBuffer.wrap(nulls);
+            TColumn column = switch (columns.get(c).type().typeId()) {
+                case BOOLEAN_TYPE -> TColumn.boolVal(new TBoolColumn(fill(values, false), nullBuffer));
+                case TINYINT_TYPE -> TColumn.byteVal(new TByteColumn(fill(values, (byte) 0), nullBuffer));
+                case SMALLINT_TYPE -> TColumn.i16Val(new TI16Column(fill(values, (short) 0), nullBuffer));
+                case INT_TYPE -> TColumn.i32Val(new TI32Column(fill(values, 0), nullBuffer));
+                case BIGINT_TYPE -> TColumn.i64Val(new TI64Column(fill(values, 0L), nullBuffer));
+                case FLOAT_TYPE, DOUBLE_TYPE -> TColumn.doubleVal(new TDoubleColumn(fill(values, 0.0d), nullBuffer));
+                case BINARY_TYPE -> {
+                    List<ByteBuffer> bytes = new ArrayList<>(n);
+                    for (Object v : values) {
+                        bytes.add(ByteBuffer.wrap(v == null ? new byte[0] : (byte[]) v));
+                    }
+                    yield TColumn.binaryVal(new TBinaryColumn(bytes, nullBuffer));
+                }
+                default -> TColumn.stringVal(new TStringColumn(fill(values, ""), nullBuffer));
+            };
+            set.addToColumns(column);
+        }
+        return set;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> fill(List<Object> values, T placeholder) {
+        List<T> out = new ArrayList<>(values.size());
+        for (Object v : values) {
+            out.add(v == null ? placeholder : (T) v);
+        }
+        return out;
+    }
+}

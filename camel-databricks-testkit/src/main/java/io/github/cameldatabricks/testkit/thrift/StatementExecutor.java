@@ -1,0 +1,200 @@
+package io.github.cameldatabricks.testkit.thrift;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.databricks.jdbc.model.client.thrift.generated.TExecuteStatementReq;
+
+import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
+import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
+import io.github.cameldatabricks.testkit.sql.SparkSqlTranslator;
+import io.github.cameldatabricks.testkit.sql.TableName;
+import io.github.cameldatabricks.testkit.sql.Translation;
+import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
+
+/**
+ * Runs statements the way a warehouse does: errors found while parsing are reported synchronously, everything
+ * else runs on a worker thread and is observed through the operation state.
+ */
+final class StatementExecutor {
+
+    private final DuckDbEngine engine;
+    private final SparkSqlTranslator translator = new SparkSqlTranslator();
+    private final ExecutionPolicy policy;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+
+    StatementExecutor(DuckDbEngine engine, ExecutionPolicy policy, ExecutorService workers,
+            ScheduledExecutorService timers) {
+        this.engine = engine;
+        this.policy = policy;
+        this.workers = workers;
+        this.timers = timers;
+    }
+
+    /**
+     * Starts a statement. Throws a synchronous {@link WarehouseSqlException} (parse errors, unsupported
+     * statements); returns the operation otherwise, which may already have failed.
+     */
+    Operation start(WarehouseSession session, TExecuteStatementReq req) throws WarehouseSqlException {
+        Translation translation = translator.translate(req.getStatement(), session);
+        Operation op = new Operation(UUID.randomUUID(), session);
+        switch (translation.kind()) {
+            case USE -> use(op, translation);
+            case SET -> set(op, translation);
+            default -> submit(op, translation, req);
+        }
+        session.add(op);
+        return op;
+    }
+
+    private void use(Operation op, Translation t) {
+        WarehouseSession session = op.session();
+        String catalog = t.catalog() != null ? t.catalog() : session.catalog();
+        try {
+            if (!engine.catalogExists(catalog)) {
+                op.fail(new WarehouseSqlException("NO_SUCH_CATALOG_EXCEPTION", "42704",
+                        "Catalog '" + catalog + "' not found.", false));
+                return;
+            }
+            if (t.schema() != null && !engine.schemaExists(catalog, t.schema())) {
+                op.fail(new WarehouseSqlException("SCHEMA_NOT_FOUND", "42704",
+                        "The schema `" + catalog + "`.`" + t.schema() + "` cannot be found.", false));
+                return;
+            }
+        } catch (SQLException e) {
+            op.fail(DuckDbErrors.translate(e));
+            return;
+        }
+        session.use(t.catalog(), t.schema());
+        op.finish(new ListRowSource(List.of(), List.of()));
+    }
+
+    private void set(Operation op, Translation t) {
+        Map<String, String> conf = op.session().conf();
+        List<ResultColumn> columns = List.of(ResultColumn.of("key", ColumnType.STRING),
+                ResultColumn.of("value", ColumnType.STRING));
+        List<Object[]> rows = new ArrayList<>();
+        if (t.confKey() == null) {
+            new TreeMap<>(conf).forEach((k, v) -> rows.add(new Object[] { k, v }));
+        } else {
+            String key = t.confKey().toLowerCase(Locale.ROOT);
+            if (t.confValue() != null) {
+                conf.put(key, t.confValue());
+            }
+            rows.add(new Object[] { t.confKey(), conf.getOrDefault(key, "<undefined>") });
+        }
+        op.finish(new ListRowSource(columns, rows));
+    }
+
+    private void submit(Operation op, Translation t, TExecuteStatementReq req) throws WarehouseSqlException {
+        WarehouseSession session = op.session();
+        Connection connection = null;
+        PreparedStatement statement;
+        try {
+            connection = engine.openConnection(session.catalog(), session.schema());
+            List<String> statements = t.duckSql();
+            try (Statement setup = connection.createStatement()) {
+                for (int i = 0; i < statements.size() - 1; i++) {
+                    setup.execute(statements.get(i));
+                }
+            }
+            statement = statements.isEmpty() ? null : connection.prepareStatement(statements.get(statements.size() - 1));
+            if (statement != null) {
+                ParameterBinder.bind(statement, req.getParameters(), t.parameterNames());
+            }
+        } catch (SQLException e) {
+            JdbcRowSource.closeQuietly(connection);
+            WarehouseSqlException error = DuckDbErrors.translate(e);
+            if (error.isSynchronous()) {
+                throw error;
+            }
+            op.fail(error);
+            return;
+        } catch (WarehouseSqlException e) {
+            JdbcRowSource.closeQuietly(connection);
+            if (e.isSynchronous()) {
+                throw e;
+            }
+            op.fail(e);
+            return;
+        }
+        for (TableName table : t.tables()) {
+            if (policy.isDenied(session.principal(), table)) {
+                JdbcRowSource.closeQuietly(statement);
+                JdbcRowSource.closeQuietly(connection);
+                op.fail(new WarehouseSqlException("INSUFFICIENT_PERMISSIONS", "42501",
+                        "Insufficient privileges: User does not have SELECT on Table '" + table + "'.", false));
+                return;
+            }
+        }
+        long rowLimit = req.isSetResultRowLimit() ? req.getResultRowLimit() : 0;
+        Duration delay = policy.nextStatementDelay();
+        Connection conn = connection;
+        Future<?> future = workers.submit(() -> run(op, conn, statement, t, rowLimit, delay));
+        op.running(statement, future);
+        if (req.isSetQueryTimeout() && req.getQueryTimeout() > 0) {
+            timers.schedule(op::timeOut, req.getQueryTimeout(), TimeUnit.SECONDS);
+        }
+    }
+
+    private void run(Operation op, Connection connection, PreparedStatement statement, Translation t, long rowLimit,
+            Duration delay) {
+        boolean handedOver = false;
+        try {
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            RowSource result;
+            if (statement == null) {
+                result = new ListRowSource(List.of(), List.of());
+            } else if (statement.execute()) {
+                result = new JdbcRowSource(connection, statement, statement.getResultSet(), rowLimit);
+                handedOver = true;
+            } else {
+                result = updateResult(t, statement.getUpdateCount());
+            }
+            op.finish(result);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            op.fail(DuckDbErrors.translate(e));
+        } catch (RuntimeException e) {
+            op.fail(new WarehouseSqlException("INTERNAL_ERROR", "XX000", String.valueOf(e.getMessage()), false));
+        } finally {
+            if (!handedOver) {
+                JdbcRowSource.closeQuietly(statement);
+                JdbcRowSource.closeQuietly(connection);
+            }
+        }
+    }
+
+    /** DML reports its counts as a one-row result with {@code num_affected_rows}, as Databricks does. */
+    private static RowSource updateResult(Translation t, long count) {
+        if (t.kind() == Translation.Kind.DML) {
+            long affected = Math.max(count, 0);
+            boolean insert = t.duckSql().get(t.duckSql().size() - 1).regionMatches(true, 0, "INSERT", 0, 6);
+            if (insert) {
+                return new ListRowSource(List.of(ResultColumn.of("num_affected_rows", ColumnType.BIGINT),
+                        ResultColumn.of("num_inserted_rows", ColumnType.BIGINT)),
+                        List.<Object[]>of(new Object[] { affected, affected }));
+            }
+            return new ListRowSource(List.of(ResultColumn.of("num_affected_rows", ColumnType.BIGINT)),
+                    List.<Object[]>of(new Object[] { affected }));
+        }
+        return new ListRowSource(List.of(), List.of());
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.cameldatabricks.testkit.thrift;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.cameldatabricks.testkit.sql.SessionContext;
+
+/** A SQL session opened by {@code OpenSession}: its principal, current catalog and schema, confs, operations. */
+final class WarehouseSession implements SessionContext {
+
+    private final UUID id;
+    private final String principal;
+    private volatile String catalog;
+    private volatile String schema;
+    private final Map<String, String> conf = new ConcurrentHashMap<>();
+    private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
+
+    WarehouseSession(UUID id, String principal, String catalog, String schema) {
+        this.id = id;
+        this.principal = principal;
+        this.catalog = catalog;
+        this.schema = schema;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    @Override
+    public String principal() {
+        return principal;
+    }
+
+    @Override
+    public String catalog() {
+        return catalog;
+    }
+
+    @Override
+    public String schema() {
+        return schema;
+    }
+
+    void use(String newCatalog, String newSchema) {
+        if (newCatalog != null) {
+            catalog = newCatalog.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (newSchema != null) {
+            schema = newSchema.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    Map<String, String> conf() {
+        return conf;
+    }
+
+    void add(Operation operation) {
+        operations.put(operation.id(), operation);
+    }
+
+    Operation operation(UUID operationId) {
+        return operations.get(operationId);
+    }
+
+    void remove(UUID operationId) {
+        operations.remove(operationId);
+    }
+
+    void closeAll() {
+        for (Operation op : operations.values()) {
+            op.close();
+        }
+        operations.clear();
+    }
+}
