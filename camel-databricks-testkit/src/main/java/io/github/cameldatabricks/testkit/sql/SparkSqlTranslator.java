@@ -331,6 +331,7 @@ public final class SparkSqlTranslator {
                 tableContext = false;
                 switch (t.kind()) {
                     case STRING -> piece = CatalogNames.literal(SqlTokenizer.stringValue(t));
+                    case HEX_STRING -> piece = "from_hex(" + t.text().substring(1) + ")";
                     case PARAMETER -> {
                         if (t.text().startsWith(":")) {
                             parameterNames.add(t.text().substring(1));

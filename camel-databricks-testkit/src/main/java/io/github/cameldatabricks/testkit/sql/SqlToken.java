@@ -4,7 +4,7 @@ package io.github.cameldatabricks.testkit.sql;
 record SqlToken(Kind kind, String text) {
 
     enum Kind {
-        WORD, BACKTICK_IDENT, STRING, NUMBER, SYMBOL, WHITESPACE, COMMENT, PARAMETER
+        WORD, BACKTICK_IDENT, STRING, HEX_STRING, NUMBER, SYMBOL, WHITESPACE, COMMENT, PARAMETER
     }
 
     boolean isWord(String word) {

@@ -36,6 +36,9 @@ final class SqlTokenizer {
                 }
                 i = end + 2;
                 tokens.add(new SqlToken(SqlToken.Kind.COMMENT, sql.substring(start, i)));
+            } else if ((c == 'x' || c == 'X') && i + 1 < n && sql.charAt(i + 1) == '\'') {
+                i = endOfQuoted(sql, i + 1, '\'');
+                tokens.add(new SqlToken(SqlToken.Kind.HEX_STRING, sql.substring(start, i)));
             } else if (c == '\'' || c == '"') {
                 i = endOfQuoted(sql, i, c);
                 tokens.add(new SqlToken(SqlToken.Kind.STRING, sql.substring(start, i)));
