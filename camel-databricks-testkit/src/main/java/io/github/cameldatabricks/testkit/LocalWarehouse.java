@@ -229,7 +229,8 @@ public final class LocalWarehouse implements AutoCloseable {
     }
 
     /**
-     * The JDBC URL without any auth properties: host, port, {@code httpPath}, TLS settings, and the properties
+     * The JDBC URL without any auth properties: host, port, {@code httpPath}, TLS settings (trust store, and
+     * {@code AcceptUndeterminedRevocation=1} because the generated CA has no CRL or OCSP responder), and the properties
      * that keep the driver off the network outside this warehouse ({@code UseThriftClient=1},
      * {@code EnableTelemetry=0}).
      */
@@ -238,7 +239,9 @@ public final class LocalWarehouse implements AutoCloseable {
                 .append("/default;httpPath=").append(httpPath()).append(";UseThriftClient=1;EnableTelemetry=0");
         if (config.tls()) {
             url.append(";ssl=1;SSLTrustStore=").append(trustStore()).append(";SSLTrustStorePwd=")
-                    .append(trustStorePassword()).append(";SSLTrustStoreType=JKS");
+                    .append(trustStorePassword()).append(";SSLTrustStoreType=JKS")
+                    // the generated CA publishes no CRL or OCSP responder: revocation status is undeterminable
+                    .append(";AcceptUndeterminedRevocation=1");
         } else {
             url.append(";ssl=0");
         }

@@ -1,0 +1,273 @@
+package io.github.cameldatabricks.testkit.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.cameldatabricks.testkit.sql.SqlToken.Kind;
+
+/**
+ * Rewrites one general statement token by token: identifier chains (quoting, reserved catalog names), string
+ * literals, Spark functions that DuckDB spells differently, Delta-only CREATE TABLE clauses, and named parameter
+ * markers. Records the tables the statement touches for the permission check.
+ */
+final class TokenRewriter {
+
+    private static final Set<String> TABLE_CONTEXT = Set.of("FROM", "JOIN", "INTO", "UPDATE", "TABLE", "DESCRIBE",
+            "DESC");
+
+    private final List<SqlToken> tokens;
+    private final SessionContext ctx;
+    private final String leading;
+    private final List<String> parameterNames = new ArrayList<>();
+    private final Set<TableName> tables = new LinkedHashSet<>();
+
+    TokenRewriter(List<SqlToken> tokens, SessionContext ctx, String leading) {
+        this.tokens = tokens;
+        this.ctx = ctx;
+        this.leading = leading;
+    }
+
+    String emit(int from, int to) throws WarehouseSqlException {
+        StringBuilder out = new StringBuilder();
+        boolean tableContext = false;
+        int i = from;
+        while (i < to) {
+            SqlToken t = tokens.get(i);
+            String piece;
+            if (t.isIdentifier()) {
+                int end = chainEnd(i, to);
+                boolean call = end < to && tokens.get(end).isSymbol("(");
+                if (end == i + 1 && t.kind() == Kind.WORD) {
+                    String upper = t.text().toUpperCase(Locale.ROOT);
+                    if (upper.equals("USING") && leading.equals("CREATE") && i + 1 < to
+                            && tokens.get(i + 1).kind() == Kind.WORD) {
+                        i += 2; // USING DELTA / PARQUET: DuckDB tables have no storage format clause
+                        continue;
+                    }
+                    if ((upper.equals("TBLPROPERTIES") || upper.equals("OPTIONS"))
+                            && leading.equals("CREATE") && i + 1 < to && tokens.get(i + 1).isSymbol("(")) {
+                        i = matchingParen(i + 1, to) + 1;
+                        continue;
+                    }
+                    if ((upper.equals("PARTITIONED") || upper.equals("CLUSTER")) && leading.equals("CREATE")
+                            && i + 2 < to && tokens.get(i + 1).isWord("BY") && tokens.get(i + 2).isSymbol("(")) {
+                        i = matchingParen(i + 2, to) + 1;
+                        continue;
+                    }
+                    if ((upper.equals("COMMENT") || upper.equals("LOCATION")) && leading.equals("CREATE")
+                            && i + 1 < to && tokens.get(i + 1).kind() == Kind.STRING) {
+                        i += 2;
+                        continue;
+                    }
+                    if (call && tableContext) {
+                        // INSERT INTO t (a, b) / CREATE TABLE t (...): a table followed by a column list
+                        tables.add(resolve(List.of(t.text())));
+                        tableContext = false;
+                        append(out, t.text());
+                        i = end;
+                        continue;
+                    }
+                    if (call) {
+                        int close = matchingParen(end, to);
+                        piece = function(t.text(), end + 1, close);
+                        i = close + 1;
+                        append(out, piece);
+                        continue;
+                    }
+                    if (tableContext && !isKeywordAfterTableContext(upper)) {
+                        tables.add(resolve(List.of(t.text())));
+                        tableContext = false;
+                        piece = t.text();
+                    } else if (upper.equals("TABLE") && i > from && tokens.get(i - 1).isWord("INTO")) {
+                        piece = ""; // INSERT INTO TABLE t -> INSERT INTO t
+                    } else {
+                        piece = keyword(upper, t.text());
+                        tableContext = TABLE_CONTEXT.contains(upper)
+                                || (upper.equals("USING") && leading.equals("MERGE"));
+                    }
+                    append(out, piece);
+                    i = end;
+                    continue;
+                }
+                List<String> parts = new ArrayList<>();
+                StringBuilder chain = new StringBuilder();
+                for (int k = i; k < end; k += 2) {
+                    SqlToken part = tokens.get(k);
+                    if (k > i) {
+                        chain.append('.');
+                    }
+                    if (part.isSymbol("*")) {
+                        chain.append('*');
+                        continue;
+                    }
+                    String partName = part.identifierName();
+                    parts.add(partName);
+                    if (k == i && (end - i) >= 5 && CatalogNames.isReserved(partName)) {
+                        partName = CatalogNames.toDuck(partName);
+                    }
+                    chain.append(CatalogNames.quote(partName));
+                }
+                if (tableContext && !call) {
+                    tables.add(resolve(parts));
+                    tableContext = false;
+                }
+                append(out, chain.toString());
+                i = end;
+                continue;
+            }
+            tableContext = false;
+            switch (t.kind()) {
+                case STRING -> piece = CatalogNames.literal(SqlTokenizer.stringValue(t));
+                case HEX_STRING -> piece = "from_hex(" + t.text().substring(1) + ")";
+                case PARAMETER -> {
+                    if (t.text().startsWith(":")) {
+                        parameterNames.add(t.text().substring(1));
+                    }
+                    piece = "?";
+                }
+                default -> piece = t.text();
+            }
+            append(out, piece);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean isKeywordAfterTableContext(String upper) {
+        return upper.equals("TABLE") || upper.equals("ONLY") || upper.equals("LATERAL")
+                || upper.equals("IF") || upper.equals("SELECT");
+    }
+
+    private static void append(StringBuilder out, String piece) {
+        if (piece.isEmpty()) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append(' ');
+        }
+        out.append(piece);
+    }
+
+    /** Index just past an identifier chain {@code a.b.c} (or {@code a.*}) starting at {@code i}. */
+    private int chainEnd(int i, int to) {
+        int end = i + 1;
+        while (end + 1 < to && tokens.get(end).isSymbol(".")
+                && (tokens.get(end + 1).isIdentifier() || tokens.get(end + 1).isSymbol("*"))) {
+            end += 2;
+        }
+        return end;
+    }
+
+    private int matchingParen(int open, int to) throws WarehouseSqlException {
+        int depth = 0;
+        for (int k = open; k < to; k++) {
+            if (tokens.get(k).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(k).isSymbol(")")) {
+                depth--;
+                if (depth == 0) {
+                    return k;
+                }
+            }
+        }
+        throw WarehouseSqlException.parseError("Syntax error at or near end of input: missing ')'.");
+    }
+
+    private List<int[]> arguments(int from, int to) {
+        List<int[]> args = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int k = from; k < to; k++) {
+            SqlToken t = tokens.get(k);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (t.isSymbol(",") && depth == 0) {
+                args.add(new int[] { start, k });
+                start = k + 1;
+            }
+        }
+        if (to > from) {
+            args.add(new int[] { start, to });
+        }
+        return args;
+    }
+
+    private String keyword(String upper, String text) {
+        return switch (upper) {
+            case "CURRENT_TIMESTAMP" -> "CAST(current_timestamp AS TIMESTAMP)";
+            case "CURRENT_USER" -> CatalogNames.literal(ctx.principal());
+            case "TIMESTAMP_NTZ", "TIMESTAMP_LTZ" -> "TIMESTAMP";
+            default -> text;
+        };
+    }
+
+    private String function(String name, int argsFrom, int argsTo) throws WarehouseSqlException {
+        List<int[]> argRanges = arguments(argsFrom, argsTo);
+        List<String> args = new ArrayList<>();
+        for (int[] r : argRanges) {
+            args.add(emit(r[0], r[1]));
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "current_timestamp", "now":
+                return "CAST(current_timestamp AS TIMESTAMP)";
+            case "current_date":
+                return "current_date";
+            case "current_user", "user", "session_user":
+                return CatalogNames.literal(ctx.principal());
+            case "current_catalog":
+                return CatalogNames.literal(ctx.catalog());
+            case "current_schema", "current_database":
+                return CatalogNames.literal(ctx.schema());
+            case "version", "current_version":
+                return CatalogNames.literal("LocalWarehouse (DuckDB)");
+            case "date_sub", "date_add":
+                requireArgs(name, args, 2);
+                return "(CAST(" + args.get(0) + " AS DATE) " + (lower.equals("date_sub") ? "-" : "+")
+                        + " CAST(" + args.get(1) + " AS INTEGER))";
+            case "datediff":
+                requireArgs(name, args, 2);
+                return "(CAST(" + args.get(0) + " AS DATE) - CAST(" + args.get(1) + " AS DATE))";
+            case "nvl":
+                return "coalesce(" + String.join(", ", args) + ")";
+            case "to_date":
+                if (args.size() == 1) {
+                    return "CAST(" + args.get(0) + " AS DATE)";
+                }
+                throw WarehouseSqlException.unsupported("to_date with a format argument");
+            default:
+                return name + "(" + String.join(", ", args) + ")";
+        }
+    }
+
+    private static void requireArgs(String name, List<String> args, int count) throws WarehouseSqlException {
+        if (args.size() != count) {
+            throw new WarehouseSqlException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "42605",
+                    "The `" + name + "` requires " + count + " parameters but the actual number is "
+                            + args.size() + ".",
+                    false);
+        }
+    }
+
+    private TableName resolve(List<String> parts) {
+        return switch (parts.size()) {
+            case 1 -> new TableName(ctx.catalog(), ctx.schema(), parts.get(0));
+            case 2 -> new TableName(ctx.catalog(), parts.get(0), parts.get(1));
+            default -> new TableName(parts.get(parts.size() - 3), parts.get(parts.size() - 2),
+                    parts.get(parts.size() - 1));
+        };
+    }
+
+    List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    Set<TableName> tables() {
+        return tables;
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.cameldatabricks.testkit.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The dialect layer on its own: what it rewrites, what it records, what it refuses. */
+class SparkSqlTranslatorTest {
+
+    private final SparkSqlTranslator translator = new SparkSqlTranslator();
+    private final SessionContext ctx = new SessionContext() {
+        @Override
+        public String catalog() {
+            return "main";
+        }
+
+        @Override
+        public String schema() {
+            return "default";
+        }
+
+        @Override
+        public String principal() {
+            return "o'brien@example.com";
+        }
+    };
+
+    private Translation translate(String sql) throws WarehouseSqlException {
+        return translator.translate(sql, ctx);
+    }
+
+    @Test
+    void backticksAndReservedCatalogsAreRewritten() throws Exception {
+        Translation t = translate("SELECT `a b` FROM `main`.default.`t` WHERE x = \"it's\"");
+        assertThat(t.duckSql()).containsExactly(
+                "SELECT \"a b\" FROM \"dbx_main\".\"default\".\"t\" WHERE x = 'it''s'");
+        assertThat(t.tables()).containsExactly(new TableName("main", "default", "t"));
+        assertThat(t.kind()).isEqualTo(Translation.Kind.QUERY);
+    }
+
+    @Test
+    void sessionFunctionsBecomeLiteralsAndEscapeQuotes() throws Exception {
+        assertThat(translate("SELECT current_user(), current_catalog(), current_schema()").duckSql().get(0))
+                .isEqualTo("SELECT 'o''brien@example.com' , 'main' , 'default'");
+    }
+
+    @Test
+    void namedParametersBecomePositionalInOrder() throws Exception {
+        Translation t = translate("SELECT * FROM t WHERE a = :first AND b IN (:second, ?)");
+        assertThat(t.duckSql().get(0)).isEqualTo("SELECT * FROM t WHERE a = ? AND b IN(?, ?)");
+        assertThat(t.parameterNames()).containsExactly("first", "second");
+    }
+
+    @Test
+    void useAndSetAreSessionOperations() throws Exception {
+        Translation use = translate("USE CATALOG samples");
+        assertThat(use.kind()).isEqualTo(Translation.Kind.USE);
+        assertThat(use.catalog()).isEqualTo("samples");
+        assertThat(translate("USE samples.nyctaxi").schema()).isEqualTo("nyctaxi");
+        Translation set = translate("SET spark.sql.shuffle.partitions = 8");
+        assertThat(set.confKey()).isEqualTo("spark.sql.shuffle.partitions");
+        assertThat(set.confValue()).isEqualTo("8");
+    }
+
+    @Test
+    void dmlKindAndTablesAreRecognised() throws Exception {
+        Translation t = translate("INSERT INTO TABLE samples.nyctaxi.trips SELECT * FROM other");
+        assertThat(t.kind()).isEqualTo(Translation.Kind.DML);
+        assertThat(t.duckSql().get(0)).startsWith("INSERT INTO \"samples\"");
+        assertThat(t.tables()).containsExactly(new TableName("samples", "nyctaxi", "trips"),
+                new TableName("main", "default", "other"));
+    }
+
+    @Test
+    void createTableDropsDeltaOnlyClauses() throws Exception {
+        String duck = translate("CREATE TABLE t (id INT COMMENT 'key', ts TIMESTAMP_NTZ) USING DELTA"
+                + " PARTITIONED BY (id) TBLPROPERTIES ('delta.appendOnly' = 'true') COMMENT 'x'").duckSql().get(0);
+        assertThat(duck).doesNotContain("DELTA", "TBLPROPERTIES", "PARTITIONED", "COMMENT").contains("TIMESTAMP");
+    }
+
+    @Test
+    void unsupportedAndMalformedStatementsAreRefusedSynchronously() {
+        assertThatThrownBy(() -> translate("VACUUM t")).isInstanceOfSatisfying(WarehouseSqlException.class, e -> {
+            assertThat(e.getSqlState()).isEqualTo("0A000");
+            assertThat(e.isSynchronous()).isTrue();
+        });
+        assertThatThrownBy(() -> translate("SELECT 1; SELECT 2"))
+                .isInstanceOfSatisfying(WarehouseSqlException.class, e -> assertThat(e.getSqlState()).isEqualTo("42601"));
+        assertThatThrownBy(() -> translate("SELECT 'unclosed"))
+                .isInstanceOfSatisfying(WarehouseSqlException.class, e -> assertThat(e.getErrorClass())
+                        .isEqualTo("PARSE_SYNTAX_ERROR"));
+        assertThatThrownBy(() -> translate("   ")).isInstanceOf(WarehouseSqlException.class);
+    }
+
+    @Test
+    void catalogStatementsMapToAttach() throws Exception {
+        assertThat(translate("CREATE CATALOG IF NOT EXISTS system").duckSql()).isEqualTo(List.of(
+                "ATTACH IF NOT EXISTS ':memory:' AS \"dbx_system\"",
+                "CREATE SCHEMA IF NOT EXISTS \"dbx_system\".\"default\""));
+        assertThat(translate("DROP SCHEMA IF EXISTS main.s CASCADE").duckSql())
+                .containsExactly("DROP SCHEMA IF EXISTS \"dbx_main\".\"s\" CASCADE");
+    }
+}
