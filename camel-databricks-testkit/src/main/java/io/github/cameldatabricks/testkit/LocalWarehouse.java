@@ -28,6 +28,7 @@ import io.github.cameldatabricks.testkit.auth.TokenRegistry;
 import io.github.cameldatabricks.testkit.faults.Faults;
 import io.github.cameldatabricks.testkit.http.WorkspaceServer;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
+import io.github.cameldatabricks.testkit.oidc.Oidc;
 import io.github.cameldatabricks.testkit.sql.AuditTable;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.TableName;
@@ -54,6 +55,7 @@ public final class LocalWarehouse implements AutoCloseable {
     private final TokenRegistry tokens = new TokenRegistry(clock);
     private final Permissions permissions = new Permissions();
     private final Faults faults = new Faults();
+    private final Oidc oidc;
     private AuditLog audit;
     private DuckDbEngine engine;
     private ThriftService thrift;
@@ -68,6 +70,7 @@ public final class LocalWarehouse implements AutoCloseable {
     LocalWarehouse(LocalWarehouseConfig config) {
         this.config = config;
         tokens.add(config.token(), config.principal());
+        this.oidc = new Oidc(clock, config.principal());
     }
 
     public static LocalWarehouseConfig.Builder builder() {
@@ -110,10 +113,10 @@ public final class LocalWarehouse implements AutoCloseable {
                 workDirectory = Files.createTempDirectory("localwarehouse-");
                 tls = TlsMaterial.generate(workDirectory);
             }
-            Authenticator authenticator = new Authenticator(List.of(tokens::check));
+            Authenticator authenticator = new Authenticator(List.of(tokens::check, oidc::verify));
             server = WorkspaceServer.start(config.port(), tls == null ? null : tls.serverContext(), httpThreads,
-                    new WorkspaceServer.Services(config.warehouseId(), new TCLIService.Processor<>(thrift),
-                            authenticator, faults, lifecycle, audit, clock));
+                    new WorkspaceServer.Services(config.warehouseId(), config.workspaceId(),
+                            new TCLIService.Processor<>(thrift), authenticator, faults, lifecycle, audit, oidc, clock));
             LOG.info("LocalWarehouse listening on {} (warehouse {}, state {})", baseUrl(), config.warehouseId(),
                     lifecycle.state());
             return this;
@@ -256,6 +259,14 @@ public final class LocalWarehouse implements AutoCloseable {
     /** The per-principal deny list. */
     public Permissions permissions() {
         return permissions;
+    }
+
+    /**
+     * The workspace's OAuth server: register service principals (M2M) and custom OAuth apps (U2M), set the token
+     * lifetime, refresh-token rotation, auto-approval and the signed-in user, and count issued tokens.
+     */
+    public Oidc oidc() {
+        return oidc;
     }
 
     /** Fault injection. */

@@ -18,15 +18,16 @@ import io.github.cameldatabricks.testkit.audit.AuditLog;
 import io.github.cameldatabricks.testkit.auth.Authenticator;
 import io.github.cameldatabricks.testkit.faults.Faults;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
+import io.github.cameldatabricks.testkit.oidc.Oidc;
 
-/** The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, admin API, and extra routes. */
+/** The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, OIDC, and the admin API. */
 public final class WorkspaceServer implements AutoCloseable {
 
     private final HttpServer server;
 
     /** What the routes need. */
-    public record Services(String warehouseId, TProcessor thrift, Authenticator authenticator, Faults faults,
-            WarehouseLifecycle lifecycle, AuditLog audit, java.time.Clock clock) {
+    public record Services(String warehouseId, String workspaceId, TProcessor thrift, Authenticator authenticator,
+            Faults faults, WarehouseLifecycle lifecycle, AuditLog audit, Oidc oidc, java.time.Clock clock) {
     }
 
     private WorkspaceServer(HttpServer server) {
@@ -47,12 +48,15 @@ public final class WorkspaceServer implements AutoCloseable {
         }
         int boundPort = server.getAddress().getPort();
         String scheme = tls != null ? "https" : "http";
+        String baseUrl = scheme + "://127.0.0.1:" + boundPort;
+        services.oidc().bind(baseUrl);
         Auditor auditor = new Auditor(services.audit(), services.clock(), services.warehouseId());
         List<Route> routes = new ArrayList<>();
         routes.add(new ThriftRoute(services.warehouseId(), services.thrift(), services.authenticator(),
                 services.faults(), services.lifecycle(), auditor));
         routes.add(new WarehousesApiRoute(services.warehouseId(), "127.0.0.1", boundPort, scheme,
                 services.authenticator(), services.lifecycle(), services.faults(), auditor));
+        routes.add(new OidcRoute(baseUrl, services.workspaceId(), services.oidc(), auditor));
         routes.add(new AdminRoute(services.faults(), services.audit(), services.lifecycle()));
         routes.add(new WorkspaceMiscRoute());
         server.createContext("/", new Router(routes));

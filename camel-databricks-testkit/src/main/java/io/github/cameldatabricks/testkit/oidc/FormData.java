@@ -1,0 +1,40 @@
+package io.github.cameldatabricks.testkit.oidc;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** {@code application/x-www-form-urlencoded} and query strings: split first, then decode each part. */
+final class FormData {
+
+    private FormData() {
+    }
+
+    static Map<String, String> parse(String encoded) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return out;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            out.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    static String encode(Map<String, String> values) {
+        StringJoiner out = new StringJoiner("&");
+        values.forEach((k, v) -> {
+            if (v != null) {
+                out.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return out.toString();
+    }
+}

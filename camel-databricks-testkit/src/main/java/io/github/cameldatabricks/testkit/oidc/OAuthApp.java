@@ -1,0 +1,28 @@
+package io.github.cameldatabricks.testkit.oidc;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A custom OAuth app (an "app connection") for OAuth U2M: a client id, an optional secret (confidential app) and
+ * the exact redirect URIs registered for it.
+ *
+ * @param clientId     the client id
+ * @param secret       the client secret, or null for a public client
+ * @param redirectUris redirect URIs, compared exactly
+ * @param scopes       scopes the app may request
+ */
+public record OAuthApp(String clientId, String secret, List<String> redirectUris, Set<String> scopes) {
+
+    public static final Set<String> DEFAULT_SCOPES = Set.of("all-apis", "sql", "offline_access", "openid", "email",
+            "profile");
+
+    public OAuthApp {
+        redirectUris = List.copyOf(redirectUris);
+        scopes = scopes == null ? DEFAULT_SCOPES : Set.copyOf(scopes);
+    }
+
+    boolean isPublic() {
+        return secret == null;
+    }
+}
