@@ -84,6 +84,13 @@ class ErrorsTest {
     }
 
     @Test
+    void runtimeCastErrorIs22018() throws Exception {
+        SQLException e = failure("SELECT CAST('abc' AS INT)");
+        assertThat(e.getSQLState()).isEqualTo("22018");
+        assertThat(e.getMessage()).contains("[CAST_INVALID_INPUT]");
+    }
+
+    @Test
     void missingCatalogAndSchemaAreReported() throws Exception {
         assertThat(failure("USE CATALOG no_such_catalog").getSQLState()).isEqualTo("42704");
         assertThat(failure("USE SCHEMA no_such_schema").getMessage()).contains("[SCHEMA_NOT_FOUND]");

@@ -12,7 +12,7 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded DuckDB database behind the warehouse: catalogs are DuckDB databases, every operation gets its own
- * connection (DuckDB streams one result per connection), and the {@code samples} catalog is seeded
+ * connection (a DuckDB connection holds one open result), and the {@code samples} catalog is seeded
  * deterministically.
  */
 public final class DuckDbEngine implements AutoCloseable {
@@ -20,10 +20,9 @@ public final class DuckDbEngine implements AutoCloseable {
     private final DuckDBConnection root;
 
     public DuckDbEngine(int sampleRows) throws SQLException {
-        Properties properties = new Properties();
-        // stream results so that paging a large result does not materialise it in the JVM
-        properties.setProperty("jdbc_stream_results", "true");
-        root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+        // Results are materialised by DuckDB in native memory (not the JVM heap) and read page by page. DuckDB's
+        // streaming mode is not used: it reports runtime errors only as "Invalid result set", losing the error.
+        root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", new Properties());
         execute("SET GLOBAL TimeZone = 'UTC'");
         createCatalog("main");
         createCatalog("hive_metastore");

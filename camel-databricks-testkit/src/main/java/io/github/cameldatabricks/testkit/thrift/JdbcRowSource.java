@@ -47,8 +47,12 @@ final class JdbcRowSource implements RowSource {
         while (page.size() < max && hasMore()) {
             lookahead = null;
             Object[] row = new Object[columns.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = WireValues.read(resultSet, i + 1, columns.get(i));
+            try {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = WireValues.read(resultSet, i + 1, columns.get(i));
+                }
+            } catch (SQLException e) {
+                throw DuckDbErrors.translate(e);
             }
             page.add(row);
             delivered++;

@@ -76,13 +76,22 @@ public final class Operation {
         return true;
     }
 
-    synchronized void fail(WarehouseSqlException e) {
-        if (isTerminal()) {
-            return;
+    /** Records an error; also after FINISHED, when reading the streamed rows fails. */
+    void fail(WarehouseSqlException e) {
+        RowSource toClose;
+        synchronized (this) {
+            if (isTerminal() && state != TOperationState.FINISHED_STATE) {
+                return;
+            }
+            error = e;
+            state = TOperationState.ERROR_STATE;
+            toClose = rows;
+            rows = null;
+            done.countDown();
         }
-        error = e;
-        state = TOperationState.ERROR_STATE;
-        done.countDown();
+        if (toClose != null) {
+            toClose.close();
+        }
     }
 
     void cancel() {

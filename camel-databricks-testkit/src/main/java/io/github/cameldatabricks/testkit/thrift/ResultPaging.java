@@ -79,14 +79,17 @@ final class ResultPaging {
      * CloseOperation.
      */
     TSparkDirectResults directResults(Operation op, TSparkGetDirectResults request) {
-        TSparkDirectResults direct = new TSparkDirectResults().setOperationStatus(status(op));
         if (op.state() != TOperationState.FINISHED_STATE || op.rows() == null) {
-            return direct;
+            return new TSparkDirectResults().setOperationStatus(status(op));
         }
         RowSource rows = op.rows();
-        direct.setResultSetMetadata(metadata(rows));
         TFetchResultsResp first = fetch(op, request.isSetMaxRows() ? request.getMaxRows() : maxPageRows, true);
-        direct.setResultSet(first);
+        // reading the first page can fail (a runtime error while streaming): then report the error state only
+        TSparkDirectResults direct = new TSparkDirectResults().setOperationStatus(status(op));
+        if (op.state() != TOperationState.FINISHED_STATE) {
+            return direct;
+        }
+        direct.setResultSetMetadata(metadata(rows)).setResultSet(first);
         if (first.isSetHasMoreRows() && !first.isHasMoreRows()) {
             direct.setCloseOperation(new TCloseOperationResp(Statuses.ok()));
             op.close();
