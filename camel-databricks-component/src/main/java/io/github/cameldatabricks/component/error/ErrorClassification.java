@@ -1,0 +1,35 @@
+package io.github.cameldatabricks.component.error;
+
+/**
+ * The classifier's verdict on one failure.
+ *
+ * @param category   the kind of failure
+ * @param retryable  whether retrying later can help (the category's default, adjusted by the evidence)
+ * @param sqlState   the five-character SQLSTATE, if the warehouse reported one
+ * @param httpStatus the HTTP status found in the cause chain, or 0
+ * @param errorClass the Databricks error class such as {@code TABLE_OR_VIEW_NOT_FOUND}, if known
+ * @param reason     a short, secret-free explanation of the evidence used
+ */
+public record ErrorClassification(ErrorCategory category, boolean retryable, String sqlState, int httpStatus,
+        String errorClass, String reason) {
+
+    static ErrorClassification of(ErrorCategory category, String reason) {
+        return new ErrorClassification(category, category.isRetryable(), null, 0, null, reason);
+    }
+
+    ErrorClassification withSqlState(String state) {
+        return new ErrorClassification(category, retryable, state, httpStatus, errorClass, reason);
+    }
+
+    ErrorClassification withHttpStatus(int status) {
+        return new ErrorClassification(category, retryable, sqlState, status, errorClass, reason);
+    }
+
+    ErrorClassification withErrorClass(String value) {
+        return new ErrorClassification(category, retryable, sqlState, httpStatus, value, reason);
+    }
+
+    ErrorClassification withRetryable(boolean value) {
+        return new ErrorClassification(category, value, sqlState, httpStatus, errorClass, reason);
+    }
+}

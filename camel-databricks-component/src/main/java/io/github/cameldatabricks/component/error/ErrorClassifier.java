@@ -1,0 +1,234 @@
+package io.github.cameldatabricks.component.error;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLException;
+
+import com.databricks.internal.sdk.core.DatabricksError;
+import com.databricks.jdbc.exception.DatabricksRetryHandlerException;
+
+/**
+ * Classifies a failure of a Databricks call from structured facts first — exception types, the SQLSTATE and its
+ * class, the driver's vendor codes and enum-name SQLStates, HTTP statuses carried by the driver's and the SDK's
+ * exceptions — and from message patterns ({@link MessagePatterns}) only where the driver offers no structured field.
+ * The phase decides what a lost connection means.
+ */
+public final class ErrorClassifier {
+
+    /** databricks-jdbc vendor code: "invalid access token" (HTTP 401 from the workspace). */
+    static final int VENDOR_INVALID_ACCESS_TOKEN = 500593;
+    /** databricks-jdbc vendor code: the host name does not resolve. */
+    static final int VENDOR_UNKNOWN_HOST = 700120;
+
+    private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
+
+    private ErrorClassifier() {
+    }
+
+    /** Classifies a failure that happened in the given phase. */
+    public static ErrorClassification classify(Throwable failure, ExecutionPhase phase) {
+        List<Throwable> chain = chain(failure);
+        String sqlState = firstSqlState(chain);
+        String errorClass = MessagePatterns.errorClass(chain);
+        if (sqlState == null) {
+            // SEA and some wrappers carry the SQLSTATE only inside the server message
+            sqlState = MessagePatterns.sqlState(chain);
+        }
+        ErrorClassification verdict = decide(chain, phase, sqlState);
+        if (sqlState != null) {
+            verdict = verdict.withSqlState(sqlState);
+        }
+        return errorClass == null ? verdict : verdict.withErrorClass(errorClass);
+    }
+
+    private static ErrorClassification decide(List<Throwable> chain, ExecutionPhase phase, String sqlState) {
+        for (Throwable t : chain) {
+            if (t instanceof SQLTimeoutException) {
+                return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out");
+            }
+        }
+        int status = httpStatus(chain);
+        if (status > 0) {
+            ErrorClassification byStatus = byHttpStatus(status, chain, phase);
+            if (byStatus != null) {
+                return byStatus.withHttpStatus(status);
+            }
+        }
+        if (hasVendorCode(chain, VENDOR_INVALID_ACCESS_TOKEN)) {
+            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the workspace rejected the access token")
+                    .withHttpStatus(401);
+        }
+        if (sqlState != null) {
+            ErrorClassification bySqlState = bySqlState(sqlState, phase);
+            if (bySqlState != null) {
+                return bySqlState;
+            }
+        }
+        ErrorClassification byType = byExceptionType(chain, phase);
+        if (byType != null) {
+            return byType;
+        }
+        ErrorClassification byDriverState = byDriverEnumState(chain, phase);
+        if (byDriverState != null) {
+            return byDriverState;
+        }
+        return ErrorClassification.of(ErrorCategory.UNKNOWN, "no known failure pattern");
+    }
+
+    /** The HTTP status from structured fields, else from the driver's stable message format. */
+    private static int httpStatus(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof DatabricksRetryHandlerException retry && retry.getErrCode() > 0) {
+                return retry.getErrCode();
+            }
+            if (t instanceof DatabricksError error && error.getStatusCode() > 0) {
+                return error.getStatusCode();
+            }
+        }
+        // the driver has no structured field for non-retried HTTP errors (401, 403, 404, 500)
+        return MessagePatterns.httpStatus(chain);
+    }
+
+    private static ErrorClassification byHttpStatus(int status, List<Throwable> chain, ExecutionPhase phase) {
+        boolean oauth = chain.stream().anyMatch(DatabricksError.class::isInstance);
+        return switch (status) {
+            case 400 -> oauth ? ErrorClassification.of(ErrorCategory.AUTHENTICATION,
+                    "the OAuth token endpoint refused the grant") : null;
+            case 401 -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, oauth
+                    ? "the OAuth token endpoint rejected the client credentials"
+                    : "the workspace rejected the access token");
+            case 403 -> ErrorClassification.of(ErrorCategory.PERMISSION, "the workspace denied access (HTTP 403)");
+            case 404 -> ErrorClassification.of(ErrorCategory.NOT_FOUND,
+                    "the warehouse or endpoint does not exist (HTTP 404)");
+            case 429 -> ErrorClassification.of(ErrorCategory.RATE_LIMIT, "rate limited (HTTP 429)");
+            case 502, 503, 504 -> ErrorClassification.of(ErrorCategory.WAREHOUSE_UNAVAILABLE,
+                    "the warehouse is unavailable or starting (HTTP " + status + ")");
+            case 500 -> ErrorClassification.of(phase == ExecutionPhase.CONNECT ? ErrorCategory.UNKNOWN
+                    : ErrorCategory.AMBIGUOUS, "the workspace answered HTTP 500");
+            default -> null;
+        };
+    }
+
+    private static ErrorClassification bySqlState(String state, ExecutionPhase phase) {
+        String sqlClass = state.substring(0, 2);
+        switch (state) {
+            case "42501":
+                return ErrorClassification.of(ErrorCategory.PERMISSION, "insufficient privileges (42501)");
+            case "42P01", "42704", "42883":
+                return ErrorClassification.of(ErrorCategory.NOT_FOUND, "object not found (" + state + ")");
+            case "HY008", "57014":
+                return ErrorClassification.of(ErrorCategory.CANCELLED, "the statement was cancelled");
+            case "57KD0":
+                return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out on the warehouse");
+            case "40001":
+                return ErrorClassification.of(ErrorCategory.CONFLICT, "concurrent modification (40001)");
+            case "08S01":
+                return lostConnection(phase, "the connection was lost (08S01)");
+            default:
+                break;
+        }
+        return switch (sqlClass) {
+            case "42", "0A" -> ErrorClassification.of(ErrorCategory.SYNTAX, "invalid statement (" + state + ")");
+            case "22", "23" -> ErrorClassification.of(ErrorCategory.DATA, "invalid data (" + state + ")");
+            case "28" -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, "authorization failed (" + state + ")");
+            // 08000 is the driver's generic transport failure: decided by the cause chain and the phase below
+            default -> null;
+        };
+    }
+
+    private static ErrorClassification byExceptionType(List<Throwable> chain, ExecutionPhase phase) {
+        if (hasVendorCode(chain, VENDOR_UNKNOWN_HOST) || chain.stream().anyMatch(UnknownHostException.class::isInstance)) {
+            return ErrorClassification.of(ErrorCategory.NETWORK, "the host name does not resolve")
+                    .withRetryable(false);
+        }
+        for (Throwable t : chain) {
+            if (t instanceof DatabricksError) {
+                return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "OAuth authentication failed");
+            }
+            if (t instanceof SSLException) {
+                return ErrorClassification.of(ErrorCategory.NETWORK, "the TLS handshake failed").withRetryable(false);
+            }
+            if (t instanceof ConnectException) {
+                return ErrorClassification.of(ErrorCategory.NETWORK, "the connection was refused");
+            }
+        }
+        MessagePatterns.Transport transport = MessagePatterns.transportFailure(chain);
+        if (transport == MessagePatterns.Transport.REFUSED) {
+            return ErrorClassification.of(ErrorCategory.NETWORK, "the connection was refused");
+        }
+        if (transport == MessagePatterns.Transport.TLS) {
+            return ErrorClassification.of(ErrorCategory.NETWORK, "the TLS handshake failed").withRetryable(false);
+        }
+        if (transport == MessagePatterns.Transport.NO_RESPONSE) {
+            return lostConnection(phase, "the connection closed without a response");
+        }
+        return null;
+    }
+
+    private static ErrorClassification byDriverEnumState(List<Throwable> chain, ExecutionPhase phase) {
+        for (Throwable t : chain) {
+            if (!(t instanceof SQLException sql) || sql.getSQLState() == null) {
+                continue;
+            }
+            switch (sql.getSQLState().toUpperCase(Locale.ROOT)) {
+                case "AUTH_ERROR":
+                    return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "authentication failed");
+                case "RATE_LIMIT_EXCEEDED":
+                    return ErrorClassification.of(ErrorCategory.RATE_LIMIT, "rate limited");
+                case "STATEMENT_EXECUTION_TIMEOUT", "OPERATION_TIMEOUT_ERROR":
+                    return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out");
+                case "CONNECTION_ERROR":
+                    return ErrorClassification.of(ErrorCategory.NETWORK, "could not connect to the warehouse");
+                case "08000", "INVALID_STATE":
+                    if (phase != ExecutionPhase.CONNECT) {
+                        return lostConnection(phase, "the request to the warehouse failed");
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static ErrorClassification lostConnection(ExecutionPhase phase, String reason) {
+        return phase == ExecutionPhase.CONNECT ? ErrorClassification.of(ErrorCategory.NETWORK, reason)
+                : ErrorClassification.of(ErrorCategory.AMBIGUOUS, reason + " after the statement was sent");
+    }
+
+    private static boolean hasVendorCode(List<Throwable> chain, int code) {
+        return chain.stream().anyMatch(t -> t instanceof SQLException sql && sql.getErrorCode() == code);
+    }
+
+    private static String firstSqlState(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && SQLSTATE.matcher(sql.getSQLState()).matches() && !sql.getSQLState().equals("08000")) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    static List<Throwable> chain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> out = new ArrayList<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            out.add(t);
+            if (t instanceof SQLException sql && sql.getNextException() != null && seen.add(sql.getNextException())) {
+                out.add(sql.getNextException());
+            }
+        }
+        return out;
+    }
+}

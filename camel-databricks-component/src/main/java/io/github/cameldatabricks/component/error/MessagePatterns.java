@@ -1,0 +1,77 @@
+package io.github.cameldatabricks.component.error;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The last resort: facts databricks-jdbc 3.4.5 puts only into message text. Every pattern is here, in one table,
+ * and is used only where no structured field exists (non-retried HTTP statuses, the error class, transport
+ * failures the driver flattens into a message, the SQLSTATE of SEA errors).
+ */
+final class MessagePatterns {
+
+    /** What kind of transport failure a message describes. */
+    enum Transport {
+        REFUSED, NO_RESPONSE, TLS, NONE
+    }
+
+    /** {@code ValidationUtil#checkHTTPError}: "HTTP request failed by code: 401, status line: ...". */
+    private static final Pattern HTTP_STATUS = Pattern.compile("HTTP request failed by code: (\\d{3})");
+    /** The server's "[ERROR_CLASS] ..." prefix. */
+    private static final Pattern ERROR_CLASS = Pattern.compile("\\[([A-Z][A-Z0-9_]*(?:\\.[A-Z0-9_]+)*)]");
+    /** The server's "... SQLSTATE: 42P01" suffix. */
+    private static final Pattern SQLSTATE = Pattern.compile("SQLSTATE: ([0-9A-Z]{5})");
+    /** Apache HttpClient exception names the driver copies into its message instead of chaining the cause. */
+    private static final Pattern REFUSED = Pattern.compile("HttpHostConnectException|Connection refused");
+    private static final Pattern NO_RESPONSE = Pattern.compile(
+            "NoHttpResponseException|failed to respond|Connection reset|SocketTimeoutException|Broken pipe");
+    private static final Pattern TLS = Pattern.compile("SSLHandshakeException|PKIX path");
+
+    private MessagePatterns() {
+    }
+
+    static int httpStatus(List<Throwable> chain) {
+        String found = first(chain, HTTP_STATUS);
+        return found == null ? 0 : Integer.parseInt(found);
+    }
+
+    static String errorClass(List<Throwable> chain) {
+        return first(chain, ERROR_CLASS);
+    }
+
+    static String sqlState(List<Throwable> chain) {
+        return first(chain, SQLSTATE);
+    }
+
+    static Transport transportFailure(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            String m = t.getMessage();
+            if (m == null) {
+                continue;
+            }
+            if (TLS.matcher(m).find()) {
+                return Transport.TLS;
+            }
+            if (REFUSED.matcher(m).find()) {
+                return Transport.REFUSED;
+            }
+            if (NO_RESPONSE.matcher(m).find()) {
+                return Transport.NO_RESPONSE;
+            }
+        }
+        return Transport.NONE;
+    }
+
+    private static String first(List<Throwable> chain, Pattern pattern) {
+        for (Throwable t : chain) {
+            if (t.getMessage() != null) {
+                Matcher m = pattern.matcher(t.getMessage());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
+    }
+}
