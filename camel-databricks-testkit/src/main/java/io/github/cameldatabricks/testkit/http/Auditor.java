@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.github.cameldatabricks.testkit.audit.AuditEvent;
 import io.github.cameldatabricks.testkit.audit.AuditLog;
 
-/** Collects what one request did and records it in the audit log when the request ends. */
+/** Collects what one request did and records it in the audit log before the response is written. */
 final class Auditor {
 
     private final AuditLog log;
@@ -34,6 +34,7 @@ final class Auditor {
         private String sessionId;
         private String error;
         private int status;
+        private boolean recorded;
 
         Entry(HttpExchange exchange, String service, String action) {
             this.exchange = exchange;
@@ -65,13 +66,23 @@ final class Auditor {
             return this;
         }
 
+        /**
+         * Sets the outcome and records the event at once. Callers set the outcome before they write the
+         * response, so a client that reads the audit right after a response always finds that request in it.
+         */
         Entry outcome(int httpStatus, String errorMessage) {
             this.status = httpStatus;
             this.error = errorMessage;
+            record();
             return this;
         }
 
+        /** Records the event once; later calls (the {@code finally} safety net) do nothing. */
         void record() {
+            if (recorded) {
+                return;
+            }
+            recorded = true;
             params.put("authMethod", method);
             String ua = exchange.getRequestHeaders().getFirst("User-Agent");
             log.record(new AuditEvent(clock.instant(), principal, method, ua, service, action, Map.copyOf(params),
