@@ -1,0 +1,98 @@
+package io.github.cameldatabricks.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+import io.github.cameldatabricks.component.connection.ConnectionPools;
+import io.github.cameldatabricks.component.env.Environment;
+
+/**
+ * Runs SQL on Databricks SQL warehouses. Component options ({@code camel.component.databricks.*}) are the defaults
+ * of every endpoint; the component owns the connection pools that endpoints targeting the same warehouse and
+ * identity share.
+ */
+@Component("databricks")
+public class DatabricksComponent extends HealthCheckComponent {
+
+    /** This component's version, as sent in its default User-Agent entry. */
+    public static final String VERSION = readVersion();
+
+    @Metadata
+    private DatabricksConfiguration configuration = new DatabricksConfiguration();
+
+    private final ConnectionPools pools = new ConnectionPools();
+    private Environment environment = Environment.system();
+    private Clock clock = Clock.systemUTC();
+
+    public DatabricksComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DatabricksConfiguration endpointConfiguration = configuration != null ? configuration.copy()
+                : new DatabricksConfiguration();
+        DatabricksEndpoint endpoint = new DatabricksEndpoint(uri, this, endpointConfiguration);
+        Map<String, Object> jdbcProperties = PropertiesHelper.extractProperties(parameters, "jdbc.");
+        endpointConfiguration.getJdbcProperties().putAll(jdbcProperties);
+        endpoint.setQuery(remaining);
+        setProperties(endpoint, parameters);
+        endpoint.configure(environment, clock);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        pools.closeAll();
+        super.doStop();
+    }
+
+    /** The component-level defaults that each endpoint copies. */
+    public DatabricksConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The component-level defaults that each endpoint copies. */
+    public void setConfiguration(DatabricksConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /**
+     * Where {@code DATABRICKS_*} and {@code APP_AUTH_TYPE} variables are read; the process environment by default.
+     * Embedders and tests can supply their own (not an endpoint option).
+     */
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** The clock used to check token expiry (not an endpoint option). */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The connection pools shared by this component's endpoints. */
+    public ConnectionPools getConnectionPools() {
+        return pools;
+    }
+
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = DatabricksComponent.class.getResourceAsStream("camel-databricks.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to the default
+        }
+        String version = properties.getProperty("version", "");
+        return version.isBlank() || version.startsWith("$") ? "0.0.0" : version;
+    }
+}

@@ -1,0 +1,421 @@
+package io.github.cameldatabricks.component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of a databricks: endpoint. The component holds one instance whose values
+ * (camel.component.databricks.*) every endpoint starts from; each endpoint works on its own copy.
+ */
+@UriParams
+public class DatabricksConfiguration implements Cloneable {
+
+    @UriParam(label = "common")
+    private String host;
+
+    @UriParam(label = "common")
+    private String httpPath;
+
+    @UriParam(label = "common")
+    private String warehouseId;
+
+    @UriParam(label = "common")
+    private String catalog;
+
+    @UriParam(label = "common")
+    private String schema;
+
+    @UriParam(label = "common")
+    private String userAgentEntry;
+
+    @UriParam(label = "security", enums = "pat,token-env,oauth-m2m,oauth-u2m")
+    private String authMode;
+
+    @UriParam(label = "security", security = "secret")
+    private String token;
+
+    @UriParam(label = "security", security = "secret")
+    private String accessToken;
+
+    @UriParam(label = "advanced", prefix = "jdbc.", multiValue = true)
+    private Map<String, Object> jdbcProperties = new HashMap<>();
+
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int poolSize = 4;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long connectionTimeout = 30000;
+
+    @UriParam(label = "advanced", defaultValue = "1800000", javaType = "java.time.Duration")
+    private long maxConnectionLifetime = 1800000;
+
+    @UriParam(label = "advanced")
+    private DataSource dataSource;
+
+    @UriParam(label = "producer")
+    private boolean useMessageBodyForSql;
+
+    @UriParam(label = "common", defaultValue = "SelectList")
+    private DatabricksOutputType outputType = DatabricksOutputType.SelectList;
+
+    @UriParam(label = "common")
+    private String outputClass;
+
+    @UriParam(label = "producer")
+    private String outputHeader;
+
+    @UriParam(label = "common")
+    private int maxRows;
+
+    @UriParam(label = "common")
+    private int fetchSize;
+
+    @UriParam(label = "common")
+    private int queryTimeout;
+
+    @UriParam(label = "producer")
+    private boolean batch;
+
+    @UriParam(label = "consumer")
+    private String onConsume;
+
+    @UriParam(label = "consumer")
+    private String onConsumeFailed;
+
+    @UriParam(label = "consumer")
+    private String onConsumeBatchComplete;
+
+    @UriParam(label = "consumer")
+    private boolean routeEmptyResultSet;
+
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean useIterator = true;
+
+    @UriParam(label = "consumer")
+    private int maxMessagesPerPoll;
+
+    public String getHost() {
+        return host;
+    }
+
+    /**
+     * The workspace URL, e.g. https://myworkspace.cloud.databricks.com; a bare host name, host:port or http://127.0.0.1:PORT (a local emulator) also work. Falls back to the component option, then the DATABRICKS_HOST environment variable.
+     */
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public String getHttpPath() {
+        return httpPath;
+    }
+
+    /**
+     * The SQL warehouse HTTP path, /sql/1.0/warehouses/WAREHOUSE_ID. Falls back to warehouseId, the component option, then the DATABRICKS_HTTP_PATH environment variable.
+     */
+    public void setHttpPath(String httpPath) {
+        this.httpPath = httpPath;
+    }
+
+    public String getWarehouseId() {
+        return warehouseId;
+    }
+
+    /**
+     * The SQL warehouse id, an alternative to httpPath.
+     */
+    public void setWarehouseId(String warehouseId) {
+        this.warehouseId = warehouseId;
+    }
+
+    public String getCatalog() {
+        return catalog;
+    }
+
+    /**
+     * The initial catalog of each session (driver property ConnCatalog).
+     */
+    public void setCatalog(String catalog) {
+        this.catalog = catalog;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    /**
+     * The initial schema of each session (driver property ConnSchema).
+     */
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getUserAgentEntry() {
+        return userAgentEntry;
+    }
+
+    /**
+     * The ISV User-Agent entry required by the Databricks Partner Well-Architected Framework, in the form ISV-Name_Product-Name/Version, e.g. Acme_Integrator/1.2.0. It reaches the warehouse on every call and shows in the audit log. Defaults to this component's own entry.
+     */
+    public void setUserAgentEntry(String userAgentEntry) {
+        this.userAgentEntry = userAgentEntry;
+    }
+
+    public String getAuthMode() {
+        return authMode;
+    }
+
+    /**
+     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m. When unset, the APP_AUTH_TYPE environment variable selects it, else pat.
+     */
+    public void setAuthMode(String authMode) {
+        this.authMode = authMode;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    /**
+     * The personal access token for authMode=pat. Falls back to the DATABRICKS_TOKEN environment variable.
+     */
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * A pre-obtained OAuth access token for authMode=token-env. Falls back to the DATABRICKS_ACCESS_TOKEN environment variable.
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public Map<String, Object> getJdbcProperties() {
+        return jdbcProperties;
+    }
+
+    /**
+     * Additional databricks-jdbc driver properties, each given as jdbc.PROPERTY=VALUE (e.g. jdbc.SocketTimeout=300). Authentication properties cannot be set this way: use the auth options.
+     */
+    public void setJdbcProperties(Map<String, Object> jdbcProperties) {
+        this.jdbcProperties = jdbcProperties;
+    }
+
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    /**
+     * The maximum number of pooled connections to the warehouse. One pool is shared by all endpoints that target the same warehouse with the same identity.
+     */
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
+    }
+
+    public long getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    /**
+     * How long, in milliseconds, an exchange waits for a pooled connection.
+     */
+    public void setConnectionTimeout(long connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public long getMaxConnectionLifetime() {
+        return maxConnectionLifetime;
+    }
+
+    /**
+     * The longest time, in milliseconds, a pooled connection is kept before it is replaced by a new one.
+     */
+    public void setMaxConnectionLifetime(long maxConnectionLifetime) {
+        this.maxConnectionLifetime = maxConnectionLifetime;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /**
+     * A user-supplied DataSource to use instead of the component's own pool (an escape hatch: host, warehouse and auth options are then not used).
+     */
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public boolean isUseMessageBodyForSql() {
+        return useMessageBodyForSql;
+    }
+
+    /**
+     * Whether to take the SQL from the message body instead of the endpoint.
+     */
+    public void setUseMessageBodyForSql(boolean useMessageBodyForSql) {
+        this.useMessageBodyForSql = useMessageBodyForSql;
+    }
+
+    public DatabricksOutputType getOutputType() {
+        return outputType;
+    }
+
+    /**
+     * How a query result is returned: SelectList (a List of Maps), SelectOne (a single value, Map or bean; more than one row is an error) or StreamList (an Iterator of Maps for split().streaming(), released when the exchange completes).
+     */
+    public void setOutputType(DatabricksOutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public String getOutputClass() {
+        return outputClass;
+    }
+
+    /**
+     * A class to map each row to (by setter or field name, case-insensitive) instead of a Map.
+     */
+    public void setOutputClass(String outputClass) {
+        this.outputClass = outputClass;
+    }
+
+    public String getOutputHeader() {
+        return outputHeader;
+    }
+
+    /**
+     * Store the query result in this header instead of the message body.
+     */
+    public void setOutputHeader(String outputHeader) {
+        this.outputHeader = outputHeader;
+    }
+
+    public int getMaxRows() {
+        return maxRows;
+    }
+
+    /**
+     * The maximum number of rows a query returns (0: no limit).
+     */
+    public void setMaxRows(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    public int getFetchSize() {
+        return fetchSize;
+    }
+
+    /**
+     * The JDBC fetch size hint (0: the driver's default).
+     */
+    public void setFetchSize(int fetchSize) {
+        this.fetchSize = fetchSize;
+    }
+
+    public int getQueryTimeout() {
+        return queryTimeout;
+    }
+
+    /**
+     * The statement timeout in seconds (0: none).
+     */
+    public void setQueryTimeout(int queryTimeout) {
+        this.queryTimeout = queryTimeout;
+    }
+
+    public boolean isBatch() {
+        return batch;
+    }
+
+    /**
+     * Execute the statement as a JDBC batch: the body is an Iterable or Iterator of parameter Maps.
+     */
+    public void setBatch(boolean batch) {
+        this.batch = batch;
+    }
+
+    public String getOnConsume() {
+        return onConsume;
+    }
+
+    /**
+     * A statement to run after each row was processed successfully, e.g. UPDATE t SET done = true WHERE id = :#id; its :# parameters come from the row.
+     */
+    public void setOnConsume(String onConsume) {
+        this.onConsume = onConsume;
+    }
+
+    public String getOnConsumeFailed() {
+        return onConsumeFailed;
+    }
+
+    /**
+     * A statement to run after a row failed processing; its :# parameters come from the row.
+     */
+    public void setOnConsumeFailed(String onConsumeFailed) {
+        this.onConsumeFailed = onConsumeFailed;
+    }
+
+    public String getOnConsumeBatchComplete() {
+        return onConsumeBatchComplete;
+    }
+
+    /**
+     * A statement to run after all rows of a poll were processed.
+     */
+    public void setOnConsumeBatchComplete(String onConsumeBatchComplete) {
+        this.onConsumeBatchComplete = onConsumeBatchComplete;
+    }
+
+    public boolean isRouteEmptyResultSet() {
+        return routeEmptyResultSet;
+    }
+
+    /**
+     * Whether to send an exchange (with an empty list) when a poll finds no rows.
+     */
+    public void setRouteEmptyResultSet(boolean routeEmptyResultSet) {
+        this.routeEmptyResultSet = routeEmptyResultSet;
+    }
+
+    public boolean isUseIterator() {
+        return useIterator;
+    }
+
+    /**
+     * Whether the consumer sends one exchange per row (true) or one exchange with the list of rows.
+     */
+    public void setUseIterator(boolean useIterator) {
+        this.useIterator = useIterator;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * The maximum number of rows a poll processes (0: all).
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    /** A copy whose maps can be changed without affecting this instance. */
+    public DatabricksConfiguration copy() {
+        try {
+            DatabricksConfiguration copy = (DatabricksConfiguration) super.clone();
+            copy.jdbcProperties = new HashMap<>(jdbcProperties);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.cameldatabricks.component;
+
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultPollingEndpoint;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.cameldatabricks.component.connection.ConnectionPools;
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.sql.NamedParameterSql;
+
+/**
+ * Run SQL on a Databricks SQL warehouse through the Databricks JDBC driver, with pooled authenticated connections
+ * and the ISV User-Agent entry required by the Partner Well-Architected Framework.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "databricks", title = "Databricks SQL", syntax = "databricks:query",
+        category = { Category.DATABASE, Category.CLOUD, Category.BIGDATA }, headersClass = DatabricksConstants.class)
+public class DatabricksEndpoint extends DefaultPollingEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabricksEndpoint.class);
+
+    @UriPath(description = "The SQL to run, with optional named parameters (:#name, :#${expression}, :#in:name);"
+            + " or classpath:/file: followed by the location of a file that holds it.")
+    @Metadata(required = true, supportFileReference = true, largeInput = true, inputLanguage = "sql")
+    private String query;
+
+    @UriParam
+    private DatabricksConfiguration configuration;
+
+    private NamedParameterSql parsedQuery;
+    private EndpointSettings settings;
+    private DataSource dataSource;
+    private boolean pooled;
+
+    public DatabricksEndpoint(String uri, DatabricksComponent component, DatabricksConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    /**
+     * Checks the options and resolves the query and connection settings, so that bad input fails at endpoint
+     * creation with a message naming the option.
+     */
+    void configure(Environment environment, Clock clock) {
+        EndpointOptionsValidator.validate(configuration, getCamelContext());
+        if (query != null && !query.isBlank()) {
+            String text = query.trim();
+            if (ResourceHelper.hasScheme(text)) {
+                try (java.io.InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(),
+                        text)) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new IllegalArgumentException("Cannot read the query from '" + query.trim() + "': "
+                            + e.getMessage(), e);
+                }
+            }
+            parsedQuery = NamedParameterSql.parse(text.trim());
+        } else if (!configuration.isUseMessageBodyForSql()) {
+            throw new IllegalArgumentException("Missing query: write the SQL after 'databricks:' (e.g."
+                    + " databricks:select 1), a classpath:/file: reference to it, or set useMessageBodyForSql=true");
+        }
+        if (configuration.getDataSource() == null) {
+            settings = EndpointSettings.resolve(configuration, environment, clock);
+        }
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new DatabricksProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (parsedQuery == null) {
+            throw new IllegalArgumentException("A databricks consumer needs a query in the endpoint URI");
+        }
+        DatabricksConsumer consumer = new DatabricksConsumer(this, processor);
+        configureConsumer(consumer);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        return consumer;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (dataSource == null) {
+            if (configuration.getDataSource() != null) {
+                dataSource = configuration.getDataSource();
+            } else {
+                dataSource = pools().acquire(settings.target(), settings.credentials(), poolSettings());
+                pooled = true;
+                LOG.debug("{} uses {} as {}", this, settings.target(), settings.credentials().describe());
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (pooled) {
+            pools().release(settings.target(), settings.credentials());
+            pooled = false;
+        }
+        dataSource = null;
+        super.doStop();
+    }
+
+    private ConnectionPools pools() {
+        return ((DatabricksComponent) getComponent()).getConnectionPools();
+    }
+
+    private ConnectionPools.PoolSettings poolSettings() {
+        return new ConnectionPools.PoolSettings(configuration.getPoolSize(), configuration.getConnectionTimeout(),
+                configuration.getMaxConnectionLifetime());
+    }
+
+    /** The DataSource exchanges use: the shared pool, or the user's {@code dataSource}. Set while started. */
+    public DataSource getDataSource() {
+        if (dataSource == null) {
+            throw new IllegalStateException(this + " is not started");
+        }
+        return dataSource;
+    }
+
+    /** The endpoint's SQL, parsed; null if the SQL comes from the message body. */
+    NamedParameterSql getParsedQuery() {
+        return parsedQuery;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    /**
+     * The SQL to run, with optional named parameters (:#name, :#${expression}, :#in:name); or classpath:/file:
+     * followed by the location of a file that holds it.
+     */
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    /** The endpoint's options. */
+    public DatabricksConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(DatabricksConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return settings == null ? null : settings.target().toString();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "jdbc";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        if (settings == null) {
+            return null;
+        }
+        return Map.of("warehouseId", settings.target().warehouseId(), "authMode",
+                settings.credentials().mode().option(), "userAgentEntry", settings.target().userAgentEntry());
+    }
+
+    @Override
+    public String toString() {
+        return "DatabricksEndpoint[" + URISupport.sanitizeUri(getEndpointUri()) + "]";
+    }
+}

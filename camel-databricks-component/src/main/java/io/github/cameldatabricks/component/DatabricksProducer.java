@@ -1,0 +1,190 @@
+package io.github.cameldatabricks.component;
+
+import java.sql.SQLDataException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.ObjectHelper;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.cameldatabricks.component.sql.BeanMapper;
+import io.github.cameldatabricks.component.sql.BoundStatement;
+import io.github.cameldatabricks.component.sql.NamedParameterSql;
+import io.github.cameldatabricks.component.sql.ParameterResolver;
+import io.github.cameldatabricks.component.sql.QueryResult;
+import io.github.cameldatabricks.component.sql.ResultSetIterator;
+import io.github.cameldatabricks.component.sql.SqlRunner;
+import io.github.cameldatabricks.component.sql.StatementOptions;
+
+/**
+ * Runs the endpoint's SQL (or the {@code CamelDatabricksQuery} header, or the body) for each exchange, binding
+ * named parameters as JDBC parameters, and puts the rows, the single row or a row iterator in the body (or
+ * {@code outputHeader}).
+ */
+public class DatabricksProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabricksProducer.class);
+
+    private final DatabricksEndpoint endpoint;
+    private final DatabricksConfiguration configuration;
+    private final ParameterResolver parameterResolver = new ParameterResolver();
+    private SqlRunner runner;
+    private Function<Map<String, Object>, Object> rowConverter;
+
+    public DatabricksProducer(DatabricksEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        runner = new SqlRunner(endpoint.getDataSource(), new StatementOptions(configuration.getMaxRows(),
+                configuration.getFetchSize(), configuration.getQueryTimeout()));
+        rowConverter = rowConverter(endpoint);
+    }
+
+    static Function<Map<String, Object>, Object> rowConverter(DatabricksEndpoint endpoint) {
+        String outputClass = endpoint.getConfiguration().getOutputClass();
+        if (outputClass == null || outputClass.isBlank()) {
+            return row -> row;
+        }
+        BeanMapper mapper = new BeanMapper(endpoint.getCamelContext(),
+                endpoint.getCamelContext().getClassResolver().resolveClass(outputClass.trim()));
+        return mapper::map;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        NamedParameterSql sql = statementFor(exchange);
+        if (configuration.isBatch()) {
+            runBatch(exchange, sql);
+        } else if (configuration.getOutputType() == DatabricksOutputType.StreamList) {
+            stream(exchange, sql);
+        } else {
+            runMaterialized(exchange, sql);
+        }
+    }
+
+    private NamedParameterSql statementFor(Exchange exchange) {
+        String override = exchange.getMessage().getHeader(DatabricksConstants.QUERY, String.class);
+        if (override != null && !override.isBlank()) {
+            return NamedParameterSql.parse(override.trim());
+        }
+        if (configuration.isUseMessageBodyForSql()) {
+            String body = exchange.getMessage().getBody(String.class);
+            if (body == null || body.isBlank()) {
+                throw new IllegalArgumentException("useMessageBodyForSql=true but the message body holds no SQL");
+            }
+            return NamedParameterSql.parse(body.trim());
+        }
+        return endpoint.getParsedQuery();
+    }
+
+    private Map<?, ?> parameterSource() {
+        // with the SQL in the body, names resolve from headers and variables only
+        return configuration.isUseMessageBodyForSql() ? Map.of() : null;
+    }
+
+    private void runMaterialized(Exchange exchange, NamedParameterSql sql) throws Exception {
+        BoundStatement bound = parameterResolver.bind(sql, exchange, parameterSource());
+        LOG.trace("Running {} with {} parameters", sql, bound.values().size());
+        QueryResult result = runner.execute(bound);
+        Message message = exchange.getMessage();
+        if (!result.isQuery()) {
+            message.setHeader(DatabricksConstants.UPDATE_COUNT, result.updateCount());
+            return;
+        }
+        List<Map<String, Object>> rows = result.rows();
+        message.setHeader(DatabricksConstants.ROW_COUNT, rows.size());
+        Object output;
+        if (configuration.getOutputType() == DatabricksOutputType.SelectOne) {
+            output = single(rows);
+        } else {
+            List<Object> converted = new ArrayList<>(rows.size());
+            rows.forEach(row -> converted.add(rowConverter.apply(row)));
+            output = converted;
+        }
+        setOutput(message, output);
+    }
+
+    private Object single(List<Map<String, Object>> rows) throws SQLDataException {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        if (rows.size() > 1) {
+            throw new SQLDataException("The query returned " + rows.size() + " rows; outputType=SelectOne expects"
+                    + " at most one", "21000");
+        }
+        Map<String, Object> row = rows.get(0);
+        boolean bean = configuration.getOutputClass() != null && !configuration.getOutputClass().isBlank();
+        if (!bean && row.size() == 1) {
+            return row.values().iterator().next();
+        }
+        return rowConverter.apply(row);
+    }
+
+    private void stream(Exchange exchange, NamedParameterSql sql) throws Exception {
+        BoundStatement bound = parameterResolver.bind(sql, exchange, parameterSource());
+        ResultSetIterator iterator = runner.stream(bound, rowConverter);
+        // the iterator holds a pooled connection: release it whatever happens to the exchange
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange completed) {
+                iterator.close();
+            }
+        });
+        setOutput(exchange.getMessage(), iterator);
+    }
+
+    private void runBatch(Exchange exchange, NamedParameterSql sql) throws Exception {
+        Object body = exchange.getMessage().getBody();
+        Iterator<?> elements = body == null ? null : ObjectHelper.createIterator(body, null);
+        if (elements == null || body instanceof String || body instanceof Map<?, ?>) {
+            throw new IllegalArgumentException("batch=true expects a message body that is a List (or other"
+                    + " iterable) of Maps, one Map of parameter values per statement");
+        }
+        String jdbcSql = null;
+        List<List<Object>> parameterSets = new ArrayList<>();
+        while (elements.hasNext()) {
+            Object element = elements.next();
+            if (!(element instanceof Map<?, ?> values)) {
+                throw new IllegalArgumentException("batch=true expects every element of the body to be a Map of"
+                        + " parameter values, but element " + parameterSets.size() + " is "
+                        + (element == null ? "null" : element.getClass().getName()));
+            }
+            BoundStatement bound = parameterResolver.bind(sql, exchange, values);
+            if (jdbcSql != null && !jdbcSql.equals(bound.sql())) {
+                throw new IllegalArgumentException("batch=true runs one statement for every element, but :#in:"
+                        + " lists of different sizes give different statements");
+            }
+            jdbcSql = bound.sql();
+            parameterSets.add(bound.values());
+        }
+        long updated = parameterSets.isEmpty() ? 0 : runner.executeBatch(jdbcSql, parameterSets);
+        exchange.getMessage().setHeader(DatabricksConstants.UPDATE_COUNT, updated);
+    }
+
+    private void setOutput(Message message, Object output) {
+        if (configuration.getOutputHeader() != null && !configuration.getOutputHeader().isBlank()) {
+            message.setHeader(configuration.getOutputHeader(), output);
+        } else {
+            message.setBody(output);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DatabricksProducer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + "]";
+    }
+}

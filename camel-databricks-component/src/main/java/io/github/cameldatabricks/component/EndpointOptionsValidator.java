@@ -1,0 +1,46 @@
+package io.github.cameldatabricks.component;
+
+import org.apache.camel.CamelContext;
+
+/** Rejects impossible option values and combinations, naming the option and what is expected. */
+final class EndpointOptionsValidator {
+
+    /** HikariCP's own lower bounds, stated here so the error names our option instead of Hikari's. */
+    private static final long MIN_CONNECTION_TIMEOUT_MILLIS = 250;
+    private static final long MIN_CONNECTION_LIFETIME_MILLIS = 30_000;
+
+    private EndpointOptionsValidator() {
+    }
+
+    static void validate(DatabricksConfiguration c, CamelContext context) {
+        if (c.isBatch() && c.getOutputType() == DatabricksOutputType.StreamList) {
+            throw new IllegalArgumentException("outputType=StreamList cannot be combined with batch=true: a batch"
+                    + " returns update counts, not rows; remove one of the two options");
+        }
+        if (c.isBatch() && c.isUseMessageBodyForSql()) {
+            throw new IllegalArgumentException("batch=true cannot be combined with useMessageBodyForSql=true: with"
+                    + " batch the body holds the parameter sets, so the SQL must be in the endpoint URI");
+        }
+        atLeast("poolSize", c.getPoolSize(), 1, "");
+        atLeast("connectionTimeout", c.getConnectionTimeout(), MIN_CONNECTION_TIMEOUT_MILLIS, " milliseconds");
+        atLeast("maxConnectionLifetime", c.getMaxConnectionLifetime(), MIN_CONNECTION_LIFETIME_MILLIS,
+                " milliseconds");
+        atLeast("maxRows", c.getMaxRows(), 0, "");
+        atLeast("fetchSize", c.getFetchSize(), 0, "");
+        atLeast("queryTimeout", c.getQueryTimeout(), 0, " seconds");
+        atLeast("maxMessagesPerPoll", c.getMaxMessagesPerPoll(), 0, "");
+        if (c.getOutputClass() != null && !c.getOutputClass().isBlank()
+                && context.getClassResolver().resolveClass(c.getOutputClass().trim()) == null) {
+            throw new IllegalArgumentException("Invalid outputClass '" + c.getOutputClass() + "': no such class on"
+                    + " the classpath (expected the fully qualified name of a class with a public no-argument"
+                    + " constructor)");
+        }
+    }
+
+    private static void atLeast(String option, long value, long minimum, String unit) {
+        if (value < minimum) {
+            throw new IllegalArgumentException("Invalid " + option + " " + value + ": expected at least " + minimum
+                    + unit);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.cameldatabricks.component;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.cameldatabricks.component.auth.CredentialsResolver;
+import io.github.cameldatabricks.component.auth.DatabricksAuthMode;
+import io.github.cameldatabricks.component.auth.DatabricksCredentials;
+import io.github.cameldatabricks.component.connection.UserAgentEntry;
+import io.github.cameldatabricks.component.connection.WarehousePath;
+import io.github.cameldatabricks.component.connection.WarehouseTarget;
+import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.env.EnvironmentVariables;
+
+/**
+ * An endpoint's resolved connection settings: where the warehouse is and who connects. Each value comes from the
+ * endpoint URI, else the component options (both already merged into the configuration), else the environment,
+ * and the environment is read only for values that are unset and needed.
+ *
+ * @param target      the warehouse and non-secret driver settings
+ * @param credentials the identity
+ */
+record EndpointSettings(WarehouseTarget target, DatabricksCredentials credentials) {
+
+    static final String DEFAULT_USER_AGENT_ENTRY = "CamelDatabricks_Component/" + DatabricksComponent.VERSION;
+
+    static EndpointSettings resolve(DatabricksConfiguration config, Environment environment, Clock clock) {
+        String hostValue = firstNonBlank(config.getHost(), environment.get(EnvironmentVariables.HOST));
+        String hostSource = isBlank(config.getHost()) ? EnvironmentVariables.HOST + " (environment)" : "host";
+        if (isBlank(hostValue)) {
+            throw new IllegalArgumentException("Missing workspace host: set the host option (e.g."
+                    + " https://myworkspace.cloud.databricks.com) or the " + EnvironmentVariables.HOST
+                    + " environment variable");
+        }
+        WorkspaceHost host = WorkspaceHost.parse(hostValue, hostSource);
+        String httpPath = httpPath(config, environment);
+        String userAgent = isBlank(config.getUserAgentEntry()) ? DEFAULT_USER_AGENT_ENTRY
+                : UserAgentEntry.validate(config.getUserAgentEntry());
+        Map<String, String> driverProperties = new LinkedHashMap<>();
+        config.getJdbcProperties().forEach((k, v) -> driverProperties.put(k, String.valueOf(v)));
+        WarehouseTarget target = new WarehouseTarget(host, httpPath, blankToNull(config.getCatalog()),
+                blankToNull(config.getSchema()), userAgent, driverProperties);
+        CredentialsResolver resolver = new CredentialsResolver(environment, clock);
+        DatabricksAuthMode mode = resolver.mode(config.getAuthMode());
+        return new EndpointSettings(target, resolver.resolve(mode, config.getToken(), config.getAccessToken()));
+    }
+
+    private static String httpPath(DatabricksConfiguration config, Environment environment) {
+        String fromPath = isBlank(config.getHttpPath()) ? null
+                : WarehousePath.validateHttpPath(config.getHttpPath(), "httpPath");
+        String fromId = isBlank(config.getWarehouseId()) ? null : WarehousePath.fromWarehouseId(config.getWarehouseId());
+        if (fromPath != null && fromId != null && !fromPath.endsWith("/" + config.getWarehouseId().trim())) {
+            throw new IllegalArgumentException("httpPath '" + config.getHttpPath() + "' and warehouseId '"
+                    + config.getWarehouseId() + "' name different warehouses: set only one of them");
+        }
+        if (fromPath != null || fromId != null) {
+            return fromPath != null ? fromPath : fromId;
+        }
+        String env = environment.get(EnvironmentVariables.HTTP_PATH);
+        if (isBlank(env)) {
+            throw new IllegalArgumentException("Missing SQL warehouse: set the httpPath option"
+                    + " (/sql/1.0/warehouses/<id>), the warehouseId option, or the " + EnvironmentVariables.HTTP_PATH
+                    + " environment variable");
+        }
+        return WarehousePath.validateHttpPath(env, EnvironmentVariables.HTTP_PATH + " (environment)");
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return !isBlank(a) ? a : b;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.trim();
+    }
+}

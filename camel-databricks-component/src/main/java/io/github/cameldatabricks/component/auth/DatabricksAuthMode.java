@@ -1,0 +1,55 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How the component authenticates to the workspace (option {@code authMode}, or {@code APP_AUTH_TYPE}). */
+public enum DatabricksAuthMode {
+    /** Personal access token (testing only in PWAF terms). */
+    PAT("pat", "pat"),
+    /** A pre-obtained OAuth access token, e.g. from {@code DATABRICKS_ACCESS_TOKEN} (headless/CI). */
+    TOKEN_ENV("token-env", "token_env", "token-env", "access_token"),
+    /** OAuth machine-to-machine with a service principal (client credentials). */
+    OAUTH_M2M("oauth-m2m", "oauth_m2m", "m2m"),
+    /** OAuth user-to-machine with a custom OAuth app (authorization code + PKCE). */
+    OAUTH_U2M("oauth-u2m", "oauth_u2m", "u2m");
+
+    private final String option;
+    private final String[] appAuthTypes;
+
+    DatabricksAuthMode(String option, String... appAuthTypes) {
+        this.option = option;
+        this.appAuthTypes = appAuthTypes;
+    }
+
+    /** The value of the {@code authMode} option. */
+    public String option() {
+        return option;
+    }
+
+    /** Parses the {@code authMode} option. */
+    public static DatabricksAuthMode fromOption(String value) {
+        for (DatabricksAuthMode m : values()) {
+            if (m.option.equalsIgnoreCase(value.trim())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("Invalid authMode '" + value + "': expected one of "
+                + Arrays.stream(values()).map(m -> m.option).collect(Collectors.joining(", ")));
+    }
+
+    /** Parses {@code APP_AUTH_TYPE} with the seed's spellings ({@code pat}, {@code oauth_m2m}/{@code m2m}, ...). */
+    public static DatabricksAuthMode fromAppAuthType(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        for (DatabricksAuthMode m : values()) {
+            for (String s : m.appAuthTypes) {
+                if (s.equals(v)) {
+                    return m;
+                }
+            }
+        }
+        throw new IllegalArgumentException("Invalid APP_AUTH_TYPE '" + value + "': expected one of "
+                + Arrays.stream(values()).flatMap(m -> Arrays.stream(m.appAuthTypes)).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.util.Map;
+
+/**
+ * The seam between an auth mode and the driver: the JDBC properties that authenticate a new connection. The
+ * properties are asked for each time the pool opens a physical connection, so a mode that refreshes tokens hands
+ * every new connection a current one.
+ */
+public interface DatabricksCredentials {
+
+    /** The auth mode. */
+    DatabricksAuthMode mode();
+
+    /** Driver properties for a new connection (may contain secrets: never log them). */
+    Map<String, String> jdbcProperties();
+
+    /**
+     * A stable, non-secret fingerprint of the identity, so that endpoints with the same warehouse and identity
+     * share a pool and different identities never do.
+     */
+    String identity();
+
+    /** A secret-free description for logs and {@code toString}. */
+    String describe();
+}

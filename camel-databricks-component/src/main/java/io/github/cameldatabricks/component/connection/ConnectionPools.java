@@ -1,0 +1,93 @@
+package io.github.cameldatabricks.component.connection;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.cameldatabricks.component.auth.DatabricksCredentials;
+
+/**
+ * One HikariCP pool per distinct warehouse target and identity, shared by the endpoints that use it and closed
+ * when the last of them stops. Pools open no connection until one is needed ({@code minimumIdle=0}): starting a
+ * route must not wake (and bill) a stopped warehouse.
+ */
+public final class ConnectionPools {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionPools.class);
+
+    /** Pool sizing and timeouts. */
+    public record PoolSettings(int maximumSize, long connectionTimeoutMillis, long maxLifetimeMillis) {
+    }
+
+    private record Key(String url, Map<String, String> properties, String identity) {
+    }
+
+    private static final class Entry {
+        final HikariDataSource dataSource;
+        int users;
+
+        Entry(HikariDataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+    }
+
+    private final Map<Key, Entry> pools = new HashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    /** The pool for this target and identity, created on first use. Pair every call with {@link #release}. */
+    public synchronized DataSource acquire(WarehouseTarget target, DatabricksCredentials credentials,
+            PoolSettings settings) {
+        Key key = key(target, credentials);
+        Entry entry = pools.get(key);
+        if (entry == null) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("databricks-" + target.warehouseId() + "-" + sequence.incrementAndGet());
+            config.setDataSource(new DriverDataSource(target, credentials::jdbcProperties));
+            config.setMaximumPoolSize(settings.maximumSize());
+            config.setMinimumIdle(0);
+            config.setConnectionTimeout(settings.connectionTimeoutMillis());
+            config.setMaxLifetime(settings.maxLifetimeMillis());
+            config.setIdleTimeout(Math.min(600_000, settings.maxLifetimeMillis()));
+            // do not open (or fail on) a connection at start: the warehouse may be stopped
+            config.setInitializationFailTimeout(-1);
+            entry = new Entry(new HikariDataSource(config));
+            pools.put(key, entry);
+            LOG.debug("created pool {} for {} as {}", config.getPoolName(), target, credentials.describe());
+        }
+        entry.users++;
+        return entry.dataSource;
+    }
+
+    /** Releases one use of the pool; the last release closes it. */
+    public synchronized void release(WarehouseTarget target, DatabricksCredentials credentials) {
+        Key key = key(target, credentials);
+        Entry entry = pools.get(key);
+        if (entry != null && --entry.users == 0) {
+            pools.remove(key);
+            entry.dataSource.close();
+            LOG.debug("closed pool {}", entry.dataSource.getPoolName());
+        }
+    }
+
+    /** How many pools are open. */
+    public synchronized int size() {
+        return pools.size();
+    }
+
+    /** Closes every pool. */
+    public synchronized void closeAll() {
+        pools.values().forEach(e -> e.dataSource.close());
+        pools.clear();
+    }
+
+    private static Key key(WarehouseTarget target, DatabricksCredentials credentials) {
+        return new Key(target.jdbcUrl(), target.connectionProperties(), credentials.identity());
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.cameldatabricks.component.connection;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import com.databricks.client.jdbc.Driver;
+
+/**
+ * Opens physical connections through the databricks-jdbc driver, asking for the credentials each time. HikariCP
+ * pools this DataSource; it never sees (and so never logs) the credential properties.
+ */
+public final class DriverDataSource implements DataSource {
+
+    private final Driver driver = new Driver();
+    private final String url;
+    private final Properties baseProperties = new Properties();
+    private final Supplier<java.util.Map<String, String>> credentials;
+
+    public DriverDataSource(WarehouseTarget target, Supplier<java.util.Map<String, String>> credentials) {
+        this.url = target.jdbcUrl();
+        baseProperties.putAll(target.connectionProperties());
+        this.credentials = credentials;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(baseProperties);
+        properties.putAll(credentials.get());
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("databricks-jdbc did not accept the URL " + url, "08001");
+        }
+        return connection;
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("credentials come from the endpoint's auth options");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // not used
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // the driver has no login timeout; its socketTimeout applies
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "DriverDataSource[" + url + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.cameldatabricks.component.connection;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Where to connect and with which non-secret driver settings: host, warehouse path, initial namespace, User-Agent
+ * entry and pass-through driver properties. Together with an identity it keys a connection pool.
+ */
+public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalog, String schema,
+        String userAgentEntry, Map<String, String> driverProperties) {
+
+    /** Driver properties that only the auth options may set. */
+    private static final Set<String> RESERVED = Set.of("pwd", "password", "uid", "user", "authmech", "auth_flow",
+            "auth_accesstoken", "auth_refreshtoken", "oauthrefreshtoken", "oauth2clientid", "oauth2secret",
+            "httppath", "ssl", "useragententry", "conncatalog", "connschema");
+
+    public WarehouseTarget {
+        TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> e : driverProperties.entrySet()) {
+            if (RESERVED.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Invalid jdbc." + e.getKey() + ": this driver property is set by"
+                        + " the component (use the host, httpPath, catalog, schema, userAgentEntry and auth options)");
+            }
+            sorted.put(e.getKey(), e.getValue());
+        }
+        driverProperties = java.util.Collections.unmodifiableMap(sorted);
+    }
+
+    /** The JDBC URL; it carries no credentials. */
+    public String jdbcUrl() {
+        return "jdbc:databricks://" + host.hostName() + ":" + host.port() + "/default;httpPath=" + httpPath
+                + ";ssl=" + (host.tls() ? "1" : "0");
+    }
+
+    /** Non-secret connection properties: the component's defaults, then the user's pass-through properties. */
+    public Map<String, String> connectionProperties() {
+        Map<String, String> props = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // Thrift explicitly: no feature-flag lookup; no telemetry uploads from integration runtimes
+        props.put("UseThriftClient", "1");
+        props.put("EnableTelemetry", "0");
+        props.put("UserAgentEntry", userAgentEntry);
+        if (catalog != null) {
+            props.put("ConnCatalog", catalog);
+        }
+        if (schema != null) {
+            props.put("ConnSchema", schema);
+        }
+        props.putAll(driverProperties);
+        return props;
+    }
+
+    /** The warehouse id from the HTTP path. */
+    public String warehouseId() {
+        return WarehousePath.warehouseId(httpPath);
+    }
+
+    @Override
+    public String toString() {
+        return host.url() + httpPath;
+    }
+}

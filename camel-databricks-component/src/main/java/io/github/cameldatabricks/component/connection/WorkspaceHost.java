@@ -1,0 +1,73 @@
+package io.github.cameldatabricks.component.connection;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * A workspace host, normalised once from any form users write: {@code https://myworkspace.cloud.databricks.com/},
+ * a bare host name, {@code host:port}, or {@code http://127.0.0.1:PORT} (plain HTTP, for LocalWarehouse).
+ *
+ * @param hostName the bare host name (what the driver's URL and the seed's {@code server_hostname} expect)
+ * @param port     the port, 443 unless given
+ * @param tls      false only for an explicit {@code http://} URL
+ */
+public record WorkspaceHost(String hostName, int port, boolean tls) {
+
+    /**
+     * Parses a host option value; the error message names {@code optionName} and what is expected.
+     *
+     * @throws IllegalArgumentException if the value is not a host
+     */
+    public static WorkspaceHost parse(String value, String optionName) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(optionName + " is required: the workspace URL, e.g."
+                    + " https://myworkspace.cloud.databricks.com");
+        }
+        String v = value.trim();
+        boolean tls = true;
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://")) {
+            v = v.substring(8);
+        } else if (lower.startsWith("http://")) {
+            v = v.substring(7);
+            tls = false;
+        } else if (lower.contains("://")) {
+            throw invalid(optionName, value, "the scheme must be https:// (or http:// for a local emulator)");
+        }
+        int slash = v.indexOf('/');
+        if (slash >= 0) {
+            v = v.substring(0, slash);
+        }
+        try {
+            URI uri = new URI(null, v, null, null, null);
+            URI parsed = new URI("https://" + uri.getRawAuthority());
+            String host = parsed.getHost();
+            if (host == null || host.isEmpty() || v.contains("@")) {
+                throw invalid(optionName, value, "expected a host name such as myworkspace.cloud.databricks.com");
+            }
+            int port = parsed.getPort() > 0 ? parsed.getPort() : 443;
+            if (!tls && parsed.getPort() <= 0) {
+                port = 80;
+            }
+            return new WorkspaceHost(host.toLowerCase(Locale.ROOT), port, tls);
+        } catch (URISyntaxException e) {
+            throw invalid(optionName, value, "expected a host name such as myworkspace.cloud.databricks.com");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String optionName, String value, String expected) {
+        return new IllegalArgumentException("Invalid " + optionName + " '" + value + "': " + expected);
+    }
+
+    /** {@code https://host[:port]} (or http), the workspace URL for REST and OAuth calls. */
+    public String url() {
+        boolean defaultPort = tls ? port == 443 : port == 80;
+        return (tls ? "https://" : "http://") + hostName + (defaultPort ? "" : ":" + port);
+    }
+
+    @Override
+    public String toString() {
+        return url();
+    }
+}

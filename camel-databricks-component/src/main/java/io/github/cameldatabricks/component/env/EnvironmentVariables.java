@@ -1,0 +1,20 @@
+package io.github.cameldatabricks.component.env;
+
+/** The names of the environment variables the component reads, as the PWAF skill document defines them. */
+public final class EnvironmentVariables {
+
+    public static final String HOST = "DATABRICKS_HOST";
+    public static final String HTTP_PATH = "DATABRICKS_HTTP_PATH";
+    public static final String TOKEN = "DATABRICKS_TOKEN";
+    public static final String ACCESS_TOKEN = "DATABRICKS_ACCESS_TOKEN";
+    public static final String CLIENT_ID = "DATABRICKS_CLIENT_ID";
+    public static final String CLIENT_SECRET = "DATABRICKS_CLIENT_SECRET";
+    public static final String U2M_CLIENT_ID = "DATABRICKS_U2M_CLIENT_ID";
+    public static final String U2M_CLIENT_SECRET = "DATABRICKS_U2M_CLIENT_SECRET";
+    public static final String REDIRECT_URI = "DATABRICKS_REDIRECT_URI";
+    /** The application's auth selector (not {@code DATABRICKS_AUTH_TYPE}, which the SDK reads itself). */
+    public static final String APP_AUTH_TYPE = "APP_AUTH_TYPE";
+
+    private EnvironmentVariables() {
+    }
+}

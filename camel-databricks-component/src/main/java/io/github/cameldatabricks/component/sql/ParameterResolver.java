@@ -1,0 +1,98 @@
+package io.github.cameldatabricks.component.sql;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+
+/**
+ * Finds the value of each named parameter, in camel-sql's order: a {@code ${...}} expression is evaluated with the
+ * simple language; a name is looked up in the given map (the message body when it is a Map, a batch element, or a
+ * consumed row), then in the message headers, then in the exchange variables.
+ */
+public final class ParameterResolver {
+
+    private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
+
+    /**
+     * Binds the statement's parameters.
+     *
+     * @param values the map to search first, or null to use the message body when it is a Map
+     * @throws IllegalArgumentException naming the parameter if it has no value
+     */
+    public BoundStatement bind(NamedParameterSql sql, Exchange exchange, Map<?, ?> values) {
+        if (sql.parameters().isEmpty()) {
+            return BoundStatement.of(sql.text());
+        }
+        Map<?, ?> first = values != null ? values
+                : exchange.getMessage().getBody() instanceof Map<?, ?> body ? body : Collections.emptyMap();
+        List<Object> bound = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (NamedParameterSql.Parameter p : sql.parameters()) {
+            Object value = p.expression() ? evaluate(p.name(), exchange) : lookup(p, first, exchange);
+            if (p.inList()) {
+                List<Object> items = items(value);
+                if (items.isEmpty()) {
+                    throw new IllegalArgumentException("Parameter " + p.marker() + " is an empty list: an IN list"
+                            + " needs at least one value");
+                }
+                bound.addAll(items);
+                sizes.add(items.size());
+            } else {
+                bound.add(value);
+                sizes.add(1);
+            }
+        }
+        return new BoundStatement(sql.jdbcSql(sizes), Collections.unmodifiableList(bound));
+    }
+
+    private Object evaluate(String expression, Exchange exchange) {
+        Expression e = expressions.computeIfAbsent(expression, x -> exchange.getContext().resolveLanguage("simple")
+                .createExpression("${" + x + "}"));
+        return e.evaluate(exchange, Object.class);
+    }
+
+    private static Object lookup(NamedParameterSql.Parameter p, Map<?, ?> first, Exchange exchange) {
+        if (first.containsKey(p.name())) {
+            return first.get(p.name());
+        }
+        if (exchange.getMessage().hasHeaders() && exchange.getMessage().getHeaders().containsKey(p.name())) {
+            return exchange.getMessage().getHeader(p.name());
+        }
+        if (exchange.hasVariables() && exchange.getVariables().containsKey(p.name())) {
+            return exchange.getVariable(p.name());
+        }
+        throw new IllegalArgumentException("No value for parameter " + p.marker() + ": expected a key '" + p.name()
+                + "' in the message body (a Map), a header or an exchange variable");
+    }
+
+    private static List<Object> items(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String s) {
+            // camel-sql compatibility: a String is a comma-separated list
+            return s.isBlank() ? List.of() : new ArrayList<>(Arrays.stream(s.split(",")).map(String::trim).toList());
+        }
+        List<Object> items = new ArrayList<>();
+        if (value instanceof Iterable<?> iterable) {
+            iterable.forEach(items::add);
+        } else if (value instanceof Iterator<?> iterator) {
+            iterator.forEachRemaining(items::add);
+        } else if (value.getClass().isArray()) {
+            for (int i = 0; i < Array.getLength(value); i++) {
+                items.add(Array.get(value, i));
+            }
+        } else {
+            items.add(value);
+        }
+        return items;
+    }
+}

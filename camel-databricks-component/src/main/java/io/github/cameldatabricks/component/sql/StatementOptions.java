@@ -1,0 +1,11 @@
+package io.github.cameldatabricks.component.sql;
+
+/**
+ * Per-statement JDBC settings; 0 leaves the driver's default.
+ *
+ * @param maxRows             {@code Statement.setMaxRows}
+ * @param fetchSize           {@code Statement.setFetchSize}
+ * @param queryTimeoutSeconds {@code Statement.setQueryTimeout}
+ */
+public record StatementOptions(int maxRows, int fetchSize, int queryTimeoutSeconds) {
+}

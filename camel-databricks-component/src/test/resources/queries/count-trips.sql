@@ -1,0 +1,2 @@
+-- the number of sample trips
+SELECT count(*) AS trips FROM samples.nyctaxi.trips
