@@ -6,7 +6,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 
+import java.util.stream.Collectors;
+
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -38,6 +42,40 @@ public class DatabricksComponent extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        try {
+            return doCreateEndpoint(uri, remaining, parameters);
+        } catch (IllegalArgumentException e) {
+            // our messages name the option and what is expected; the masked URI keeps unknown values out
+            throw new ResolveEndpointFailedException(EndpointUriMasking.mask(uri), e.getMessage());
+        } catch (PropertyBindingException e) {
+            String option = e.getPropertyName();
+            boolean secret = option == null || !EndpointUriMasking.isKnownOption(option)
+                    || new DatabricksEndpointUriFactory().secretPropertyNames().contains(option);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new ResolveEndpointFailedException(EndpointUriMasking.mask(uri), "Invalid value "
+                    + (secret ? "" : "'" + e.getValue() + "' ") + "for option " + option + ": "
+                    + (secret ? "not a valid value" : root.getMessage()));
+        }
+    }
+
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (parameters == null || parameters.isEmpty()) {
+            return;
+        }
+        // Camel's own check would print the unknown options with their values, which may be secrets
+        String names = parameters.keySet().stream().filter(k -> optionPrefix == null || !k.startsWith(optionPrefix))
+                .sorted().collect(Collectors.joining(", "));
+        if (!names.isEmpty()) {
+            throw new ResolveEndpointFailedException(EndpointUriMasking.mask(uri), "Unknown option(s) " + names
+                    + ": check the spelling against the databricks component options (see the component docs)");
+        }
+    }
+
+    private Endpoint doCreateEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DatabricksConfiguration endpointConfiguration = configuration != null ? configuration.copy()
                 : new DatabricksConfiguration();
         DatabricksEndpoint endpoint = new DatabricksEndpoint(uri, this, endpointConfiguration);

@@ -43,7 +43,7 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
         WarehouseTarget target = new WarehouseTarget(host, httpPath, blankToNull(config.getCatalog()),
                 blankToNull(config.getSchema()), userAgent, driverProperties);
         CredentialsResolver resolver = new CredentialsResolver(environment, clock);
-        DatabricksAuthMode mode = resolver.mode(config.getAuthMode());
+        DatabricksAuthMode mode = resolver.mode(config.getAuthMode(), config.getToken(), config.getAccessToken());
         return new EndpointSettings(target, resolver.resolve(mode, config.getToken(), config.getAccessToken()));
     }
 

@@ -21,13 +21,31 @@ public final class CredentialsResolver {
         this.clock = clock;
     }
 
-    /** The auth mode: the option, else {@code APP_AUTH_TYPE}, else {@code pat}. */
-    public DatabricksAuthMode mode(String authModeOption) {
-        if (authModeOption != null && !authModeOption.isBlank()) {
+    /**
+     * The auth mode: the {@code authMode} option; else the mode implied by an explicitly set credential option
+     * ({@code token} means pat, {@code accessToken} means token-env), so that an ambient {@code APP_AUTH_TYPE}
+     * never changes an endpoint configured with its own credentials; else {@code APP_AUTH_TYPE}; else pat.
+     */
+    public DatabricksAuthMode mode(String authModeOption, String tokenOption, String accessTokenOption) {
+        if (!isBlank(authModeOption)) {
             return DatabricksAuthMode.fromOption(authModeOption);
+        }
+        if (!isBlank(tokenOption) && !isBlank(accessTokenOption)) {
+            throw new IllegalArgumentException("Both token (a personal access token) and accessToken (an OAuth"
+                    + " access token) are set: set authMode=pat or authMode=token-env, or remove one of them");
+        }
+        if (!isBlank(tokenOption)) {
+            return DatabricksAuthMode.PAT;
+        }
+        if (!isBlank(accessTokenOption)) {
+            return DatabricksAuthMode.TOKEN_ENV;
         }
         return environment.value(EnvironmentVariables.APP_AUTH_TYPE).map(DatabricksAuthMode::fromAppAuthType)
                 .orElse(DatabricksAuthMode.PAT);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Credentials for the mode, from the given option values or the mode's environment variables. */

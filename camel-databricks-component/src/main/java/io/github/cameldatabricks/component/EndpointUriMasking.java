@@ -1,0 +1,41 @@
+package io.github.cameldatabricks.component;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.camel.util.URISupport;
+
+/**
+ * Makes an endpoint URI safe for error messages. Camel masks the values of options whose names look secret
+ * ({@code token}, {@code accessToken}), but a misspelled option ({@code tokn=...}) or a driver pass-through
+ * ({@code jdbc.PWD=...}) would be shown as written; here only the values of known, non-secret options are kept.
+ */
+final class EndpointUriMasking {
+
+    private static final Pattern PARAMETER = Pattern.compile("([?&])([^=&]+)=([^&]*)");
+    private static final Set<String> KNOWN = new DatabricksEndpointUriFactory().propertyNames().stream()
+            .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
+    private EndpointUriMasking() {
+    }
+
+    static String mask(String uri) {
+        Matcher m = PARAMETER.matcher(uri);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(2);
+            boolean keep = KNOWN.contains(key.toLowerCase(Locale.ROOT));
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + key + "=" + (keep ? m.group(3) : "xxxxxx")));
+        }
+        m.appendTail(sb);
+        return URISupport.sanitizeUri(sb.toString());
+    }
+
+    /** Whether the name is one of the endpoint's options (case-insensitive, as Camel matches them). */
+    static boolean isKnownOption(String name) {
+        return KNOWN.contains(name.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.cameldatabricks.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.testkit.LocalWarehouse;
+import io.github.cameldatabricks.testkit.audit.AuditEvent;
+import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
+
+/**
+ * How endpoint options resolve (URI, then component option, then environment), and how bad input fails at
+ * endpoint creation naming the option, without leaking a secret.
+ */
+class EndpointConfigurationTest {
+
+    @RegisterExtension
+    static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
+            LocalWarehouse.builder().sampleRows(10));
+
+    private static final String SECRET = "dapi0123456789abcdef-SECRET";
+    private static final String PATH = "/sql/1.0/warehouses/abc123def456";
+
+    private static CamelContext context(Environment environment) {
+        CamelContext context = new DefaultCamelContext();
+        DatabricksComponent component = new DatabricksComponent();
+        component.setEnvironment(environment);
+        context.addComponent("databricks", component);
+        context.start();
+        return context;
+    }
+
+    private static DatabricksEndpoint endpoint(Environment environment, String uri) {
+        CamelContext context = context(environment);
+        try {
+            return context.getEndpoint(uri, DatabricksEndpoint.class);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** The messages of the whole cause chain of the failure to create the endpoint. */
+    private static String failure(Environment environment, String uri) {
+        return failure(environment, uri, true);
+    }
+
+    /**
+     * @param includeCamelsWrapper whether Camel's outermost "Failed to resolve endpoint" message, which quotes the
+     *                             URI as the user wrote it, must be secret-free too (it masks only option names
+     *                             that look secret, so not a misspelled one)
+     */
+    private static String failure(Environment environment, String uri, boolean includeCamelsWrapper) {
+        CamelContext context = context(environment);
+        try {
+            Throwable t = catchThrowable(() -> context.getEndpoint(uri));
+            assertThat(t).as("creating %s should fail", uri).isNotNull();
+            StringBuilder messages = new StringBuilder();
+            for (Throwable c = includeCamelsWrapper ? t : t.getCause(); c != null; c = c.getCause()) {
+                messages.append(c.getMessage()).append('\n');
+            }
+            assertThat(messages.toString()).doesNotContain(SECRET);
+            return messages.toString();
+        } finally {
+            context.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://myworkspace.cloud.databricks.com/, https://myworkspace.cloud.databricks.com",
+        "myworkspace.cloud.databricks.com, https://myworkspace.cloud.databricks.com",
+        "MyWorkspace.cloud.databricks.com:8443, https://myworkspace.cloud.databricks.com:8443",
+        "https://adb-123.4.azuredatabricks.net/?o=123, https://adb-123.4.azuredatabricks.net",
+        "http://127.0.0.1:8080, http://127.0.0.1:8080",
+    })
+    void hostIsNormalisedFromEveryFormUsersWrite(String host, String url) {
+        DatabricksEndpoint endpoint = endpoint(Environment.empty(), "databricks:select 1?host=" + host
+                + "&httpPath=" + PATH + "&token=RAW(" + SECRET + ")");
+        assertThat(endpoint.getServiceUrl()).isEqualTo(url + PATH);
+    }
+
+    @Test
+    void warehouseIdIsAnAlternativeToHttpPath() {
+        DatabricksEndpoint endpoint = endpoint(Environment.empty(),
+                "databricks:select 1?host=h.cloud.databricks.com&warehouseId=abc123def456&token=t");
+        assertThat(endpoint.getServiceUrl()).isEqualTo("https://h.cloud.databricks.com" + PATH);
+        assertThat(endpoint.getServiceMetadata()).containsEntry("warehouseId", "abc123def456")
+                .containsEntry("authMode", "pat");
+    }
+
+    @Test
+    void uriOptionsWinOverComponentOptionsWhichWinOverTheEnvironment() {
+        Environment environment = Environment.of(Map.of("DATABRICKS_HOST", "env.cloud.databricks.com",
+                "DATABRICKS_HTTP_PATH", "/sql/1.0/warehouses/fromenv", "DATABRICKS_TOKEN", "env-token"));
+        CamelContext context = context(environment);
+        try {
+            DatabricksComponent component = context.getComponent("databricks", DatabricksComponent.class);
+            assertThat(context.getEndpoint("databricks:select 1", DatabricksEndpoint.class).getServiceUrl())
+                    .isEqualTo("https://env.cloud.databricks.com/sql/1.0/warehouses/fromenv");
+            component.getConfiguration().setHost("component.cloud.databricks.com");
+            assertThat(context.getEndpoint("databricks:select 2", DatabricksEndpoint.class).getServiceUrl())
+                    .isEqualTo("https://component.cloud.databricks.com/sql/1.0/warehouses/fromenv");
+            assertThat(context.getEndpoint("databricks:select 3?host=uri.cloud.databricks.com&warehouseId=fromuri",
+                    DatabricksEndpoint.class).getServiceUrl())
+                    .isEqualTo("https://uri.cloud.databricks.com/sql/1.0/warehouses/fromuri");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void theEnvironmentAloneIsEnoughToRunAQuery() {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        CamelContext context = context(Environment.of(Map.of("DATABRICKS_HOST", w.baseUrl(),
+                "DATABRICKS_HTTP_PATH", w.httpPath(), "DATABRICKS_TOKEN", w.token())));
+        try {
+            Object count = context.createProducerTemplate().requestBody(
+                    "databricks:SELECT count(*) FROM samples.nyctaxi.trips?outputType=SelectOne", (Object) null);
+            assertThat(count).isEqualTo(10L);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void anAmbientAppAuthTypeDoesNotChangeAnEndpointWithItsOwnToken() {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        CamelContext context = context(Environment.of(Map.of("APP_AUTH_TYPE", "oauth_m2m",
+                "DATABRICKS_HOST", "elsewhere.cloud.databricks.com", "DATABRICKS_TOKEN", "someone-elses-token")));
+        try {
+            String uri = "databricks:SELECT current_user() AS u?outputType=SelectOne&host=" + w.baseUrl()
+                    + "&httpPath=" + w.httpPath() + "&token=RAW(" + w.token() + ")"
+                    + "&userAgentEntry=Ambient_Check/1.0";
+            assertThat(context.createProducerTemplate().requestBody(uri, (Object) null)).isEqualTo(w.principal());
+            List<AuditEvent> mine = w.audit().events(e -> String.valueOf(e.userAgent()).contains("Ambient_Check"));
+            assertThat(mine).isNotEmpty().allSatisfy(e -> assertThat(e.authMethod()).isEqualTo("pat"));
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void appAuthTypeSelectsTheModeWhenTheEndpointSetsNone() {
+        DatabricksEndpoint endpoint = endpoint(Environment.of(Map.of("APP_AUTH_TYPE", "token_env",
+                "DATABRICKS_ACCESS_TOKEN", "an-oauth-token")),
+                "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1");
+        assertThat(endpoint.getServiceMetadata()).containsEntry("authMode", "token-env");
+    }
+
+    @Test
+    void secretsAreMaskedInToStringAndTheEndpointUri() {
+        DatabricksEndpoint endpoint = endpoint(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com"
+                + "&warehouseId=w1&token=RAW(" + SECRET + ")");
+        assertThat(endpoint.getConfiguration().getToken()).isEqualTo(SECRET);
+        assertThat(endpoint.toString()).doesNotContain(SECRET).contains("token=xxxxxx");
+    }
+
+    @Test
+    void unknownOptionsAreNamed() {
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&token=RAW(" + SECRET + ")&pooolSize=3")).contains("Unknown option(s) pooolSize");
+    }
+
+    @Test
+    void aMisspelledSecretOptionDoesNotLeakItsValueInTheComponentsMessage() {
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&tokn=" + SECRET + "&token=t", false)).contains("Unknown option(s) tokn").contains("tokn=xxxxxx");
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&tokn=" + SECRET, false)).contains("token option").contains("tokn=xxxxxx");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "host=ftp://h.example.com                | Invalid host 'ftp://h.example.com'",
+        "host=https://user@h.example.com         | Invalid host",
+        "httpPath=/sql/warehouses/x              | Invalid httpPath '/sql/warehouses/x'",
+        "httpPath=/sql/1.0/warehouses/a&warehouseId=b | name different warehouses",
+        "userAgentEntry=My Product 1.0           | Invalid userAgentEntry 'My Product 1.0': expected <ISV-Name>_<Product-Name>/<Version>",
+        "authMode=basic                          | Invalid authMode 'basic': expected one of pat, token-env, oauth-m2m, oauth-u2m",
+        "outputType=StreamList&batch=true        | outputType=StreamList cannot be combined with batch=true",
+        "batch=true&useMessageBodyForSql=true    | batch=true cannot be combined with useMessageBodyForSql=true",
+        "outputClass=com.example.Missing         | Invalid outputClass 'com.example.Missing'",
+        "poolSize=0                              | Invalid poolSize 0: expected at least 1",
+        "queryTimeout=-1                         | Invalid queryTimeout -1: expected at least 0 seconds",
+        "jdbc.PWD=x                              | Invalid jdbc.PWD",
+        "outputType=Everything                   | outputType",
+    })
+    void badOptionsFailAtCreationNamingTheOptionAndWhatIsExpected(String options, String expected) {
+        String uri = "databricks:select 1?token=RAW(" + SECRET + ")&"
+                + (options.contains("host=") ? "" : "host=h.cloud.databricks.com&")
+                + (options.contains("httpPath") ? "" : "warehouseId=w1&") + options;
+        assertThat(failure(Environment.empty(), uri)).contains(expected);
+    }
+
+    @Test
+    void missingSettingsNameTheOptionAndTheVariable() {
+        assertThat(failure(Environment.empty(), "databricks:select 1?warehouseId=w1&token=t"))
+                .contains("host option").contains("DATABRICKS_HOST");
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&token=t"))
+                .contains("httpPath option").contains("warehouseId").contains("DATABRICKS_HTTP_PATH");
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"))
+                .contains("token option").contains("DATABRICKS_TOKEN");
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&authMode=token-env")).contains("accessToken option").contains("DATABRICKS_ACCESS_TOKEN");
+        assertThat(failure(Environment.of(Map.of("DATABRICKS_HTTP_PATH", "warehouses/x")),
+                "databricks:select 1?host=h.cloud.databricks.com&token=t")).contains("DATABRICKS_HTTP_PATH");
+        assertThat(failure(Environment.empty(), "databricks:?host=h.cloud.databricks.com&warehouseId=w1&token=t"))
+                .contains("Missing query");
+        assertThat(failure(Environment.empty(), "databricks:classpath:no/such.sql?host=h.cloud.databricks.com"
+                + "&warehouseId=w1&token=t")).contains("classpath:no/such.sql");
+    }
+
+    @Test
+    void anUnknownAppAuthTypeIsNamedWithTheAcceptedSpellings() {
+        assertThat(failure(Environment.of(Map.of("APP_AUTH_TYPE", "kerberos")),
+                "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"))
+                .contains("Invalid APP_AUTH_TYPE 'kerberos'").contains("oauth_m2m").contains("pat");
+    }
+
+    @Test
+    void theComponentIsFoundBySchemeWithoutRegistration() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            assertThat(context.getComponent("databricks")).isInstanceOf(DatabricksComponent.class);
+            assertThat(context.getCamelContextExtension().getEndpointUriFactory("databricks")).isNotNull();
+        }
+    }
+}
