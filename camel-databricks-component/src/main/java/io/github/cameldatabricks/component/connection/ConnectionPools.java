@@ -47,6 +47,7 @@ public final class ConnectionPools {
         Key key = key(target, credentials);
         Entry entry = pools.get(key);
         if (entry == null) {
+            UserAgentEntriesInUse.register(target.userAgentEntry());
             HikariConfig config = new HikariConfig();
             config.setPoolName("databricks-" + target.warehouseId() + "-" + sequence.incrementAndGet());
             config.setDataSource(new DriverDataSource(target, credentials::jdbcProperties));

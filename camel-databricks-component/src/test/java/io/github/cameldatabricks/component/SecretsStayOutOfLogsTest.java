@@ -1,0 +1,67 @@
+package io.github.cameldatabricks.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.testkit.LocalWarehouse;
+import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
+
+/**
+ * A route's whole life (start, queries, a failing query, a rejected endpoint, stop) logs nothing that contains the
+ * token, with the component's loggers at DEBUG (see simplelogger.properties).
+ */
+class SecretsStayOutOfLogsTest {
+
+    private static final String TOKEN = "dapi-very-secret-token-0042";
+
+    @RegisterExtension
+    static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
+            LocalWarehouse.builder().token(TOKEN).sampleRows(10));
+
+    @Test
+    void theTokenAppearsInNoLogLineExceptionOrToString() throws Exception {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        StringBuilder seen = new StringBuilder();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            CamelContext context = new DefaultCamelContext();
+            DatabricksComponent component = new DatabricksComponent();
+            component.setEnvironment(Environment.empty());
+            context.addComponent("databricks", component);
+            context.start();
+            String base = "&host=" + w.baseUrl() + "&httpPath=" + w.httpPath() + "&token=RAW(" + TOKEN + ")";
+            var template = context.createProducerTemplate();
+            seen.append(template.requestBody("databricks:SELECT count(*) FROM samples.nyctaxi.trips"
+                    + "?outputType=SelectOne" + base, (Object) null));
+            Throwable failed = catchThrowable(() -> template.requestBody("databricks:SELECT * FROM no_such_table?a=1"
+                    .replace("?a=1", "?outputType=SelectList" + base), (Object) null));
+            Throwable rejected = catchThrowable(() -> context.getEndpoint("databricks:select 1?userAgentEntry=bad"
+                    + base));
+            for (Throwable t : new Throwable[] { failed, rejected }) {
+                for (Throwable c = t; c != null; c = c.getCause()) {
+                    seen.append(c).append('\n');
+                }
+            }
+            context.getEndpoints().forEach(e -> seen.append(e).append('\n'));
+            context.stop();
+        } finally {
+            System.setErr(original);
+        }
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logs).as("the capture worked").contains("DatabricksEndpoint");
+        assertThat(logs).doesNotContain(TOKEN);
+        assertThat(seen.toString()).contains("10").doesNotContain(TOKEN);
+    }
+}

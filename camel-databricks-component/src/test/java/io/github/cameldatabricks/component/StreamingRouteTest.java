@@ -1,0 +1,82 @@
+package io.github.cameldatabricks.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.cameldatabricks.component.sql.ResultSetIterator;
+import io.github.cameldatabricks.testkit.LocalWarehouse;
+import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
+
+/** outputType=StreamList through split().streaming(): every row arrives, and the connection is released after. */
+class StreamingRouteTest extends WarehouseTestSupport {
+
+    private static final int ROWS = 200_000;
+
+    @RegisterExtension
+    static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
+            LocalWarehouse.builder().sampleRows(ROWS));
+
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong fareCents = new AtomicLong();
+    private final AtomicReference<Object> iterator = new AtomicReference<>();
+
+    @Override
+    protected LocalWarehouse warehouse() {
+        return WAREHOUSE.warehouse();
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:all-trips").routeId("stream")
+                        .to("databricks:SELECT trip_distance, fare_amount FROM samples.nyctaxi.trips"
+                                + "?outputType=StreamList&userAgentEntry=Streaming_Test/1.0")
+                        .process(e -> iterator.set(e.getMessage().getBody()))
+                        .split(body()).streaming()
+                            .process(e -> {
+                                Map<?, ?> row = e.getMessage().getBody(Map.class);
+                                fareCents.addAndGet(Math.round(((Number) row.get("fare_amount")).doubleValue() * 100));
+                                rows.incrementAndGet();
+                            })
+                        .end();
+            }
+        };
+    }
+
+    @Test
+    void twoHundredThousandRowsStreamThroughSplitAndTheConnectionIsReleased() throws Exception {
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("stream").whenDone(1).create();
+        template.sendBody("direct:all-trips", null);
+        assertThat(done.matches(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(rows.get()).isEqualTo(ROWS);
+        long expectedCents = Math.round(((Number) scalar("SELECT sum(CAST(round(fare_amount * 100) AS BIGINT))"
+                + " FROM samples.nyctaxi.trips")).doubleValue());
+        assertThat(fareCents.get()).isEqualTo(expectedCents);
+        assertThat(iterator.get()).isInstanceOf(Iterator.class).isInstanceOf(ResultSetIterator.class);
+        assertThat(((ResultSetIterator) iterator.get()).isClosed()).isTrue();
+
+        DataSource pool = context.getEndpoints().stream().filter(DatabricksEndpoint.class::isInstance)
+                .map(DatabricksEndpoint.class::cast).findFirst().orElseThrow().getDataSource();
+        assertThat(((HikariDataSource) pool).getHikariPoolMXBean().getActiveConnections()).isZero();
+        // the driver paged the result instead of receiving it at once
+        assertThat(WAREHOUSE.audit().events(e -> "fetchResults".equals(e.actionName())
+                && String.valueOf(e.userAgent()).contains("Streaming_Test/1.0"))).hasSizeGreaterThan(1);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.cameldatabricks.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.testkit.LocalWarehouse;
+import io.github.cameldatabricks.testkit.audit.AuditEvent;
+import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
+
+/** authMode=pat and authMode=token-env (a pre-obtained OAuth token) end to end, selected by option or APP_AUTH_TYPE. */
+class TokenAuthTest {
+
+    private static final String SP = "6f1c1a55-0d3e-4f59-9a35-0b0c3c1e0a11";
+    private static final String SP_SECRET = "sp-secret-value";
+
+    @RegisterExtension
+    static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
+            LocalWarehouse.builder().sampleRows(10));
+
+    /** A real OAuth access token from the warehouse's OIDC endpoint (client credentials). */
+    private static String oauthToken() throws Exception {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        w.oidc().addServicePrincipal(SP, SP_SECRET, "token-env-test");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(w.baseUrl() + "/oidc/v1/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((SP + ":" + SP_SECRET)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static Object currentUser(Environment environment, String options) {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        CamelContext context = new DefaultCamelContext();
+        DatabricksComponent component = new DatabricksComponent();
+        component.setEnvironment(environment);
+        context.addComponent("databricks", component);
+        context.start();
+        try {
+            return context.createProducerTemplate().requestBody("databricks:SELECT current_user() AS u"
+                    + "?outputType=SelectOne&host=" + w.baseUrl() + "&httpPath=" + w.httpPath() + options,
+                    (Object) null);
+        } finally {
+            context.stop();
+        }
+    }
+
+    private static AuditEvent lastSubmitBy(String userAgentPart) {
+        return WAREHOUSE.audit().events(e -> e.actionName().equals("commandSubmit")
+                && String.valueOf(e.userAgent()).contains(userAgentPart)).stream()
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void patRunsAsTheTokensPrincipal() {
+        Object user = currentUser(Environment.empty(), "&authMode=pat&token=RAW(" + WAREHOUSE.warehouse().token()
+                + ")&userAgentEntry=Acme_PatCheck/1.0");
+        assertThat(user).isEqualTo(WAREHOUSE.warehouse().principal());
+        assertThat(lastSubmitBy("Acme_PatCheck").authMethod()).isEqualTo("pat");
+    }
+
+    @Test
+    void aPreObtainedOAuthTokenRunsAsItsPrincipalWithOAuth() throws Exception {
+        String token = oauthToken();
+        Object user = currentUser(Environment.empty(), "&authMode=token-env&accessToken=RAW(" + token + ")"
+                + "&userAgentEntry=Acme_TokenOption/1.0");
+        assertThat(user).isEqualTo(SP);
+        AuditEvent submit = lastSubmitBy("Acme_TokenOption");
+        assertThat(submit.principal()).isEqualTo(SP);
+        assertThat(submit.authMethod()).isEqualTo("oauth");
+    }
+
+    @Test
+    void appAuthTypeAndDatabricksAccessTokenSelectTokenFromEnv() throws Exception {
+        String token = oauthToken();
+        Object user = currentUser(Environment.of(Map.of("APP_AUTH_TYPE", "token_env",
+                "DATABRICKS_ACCESS_TOKEN", token, "DATABRICKS_TOKEN", "a-pat-that-must-not-be-used")),
+                "&userAgentEntry=Acme_TokenEnv/1.0");
+        assertThat(user).isEqualTo(SP);
+        assertThat(lastSubmitBy("Acme_TokenEnv").authMethod()).isEqualTo("oauth");
+    }
+
+    @Test
+    void anExpiredPreObtainedTokenIsReportedAtCreationWithTheFix() {
+        String expired = jwt(Instant.now().minusSeconds(120));
+        Throwable t = catchThrowable(() -> currentUser(Environment.empty(), "&authMode=token-env&accessToken=RAW("
+                + expired + ")"));
+        assertThat(t).hasMessageContaining("expired at").hasMessageContaining("obtain a new token")
+                .hasMessageNotContaining(expired);
+    }
+
+    private static String jwt(Instant exp) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"sub\":\"x\",\"exp\":" + exp.getEpochSecond() + "}")
+                        .getBytes(StandardCharsets.UTF_8)) + ".sig";
+    }
+}
