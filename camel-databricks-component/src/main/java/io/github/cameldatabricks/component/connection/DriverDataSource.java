@@ -22,6 +22,7 @@ public final class DriverDataSource implements DataSource {
     private final String url;
     private final Properties baseProperties = new Properties();
     private final Supplier<java.util.Map<String, String>> credentials;
+    private volatile int loginTimeoutSeconds;
 
     public DriverDataSource(WarehouseTarget target, Supplier<java.util.Map<String, String>> credentials) {
         this.url = target.jdbcUrl();
@@ -58,12 +59,14 @@ public final class DriverDataSource implements DataSource {
 
     @Override
     public void setLoginTimeout(int seconds) {
-        // the driver has no login timeout; its socketTimeout applies
+        // the driver has no login timeout (its socketTimeout applies); HikariCP sets this from connectionTimeout
+        // and reads it back as how long to wait for in-flight connection attempts when the pool closes
+        this.loginTimeoutSeconds = seconds;
     }
 
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeoutSeconds;
     }
 
     @Override

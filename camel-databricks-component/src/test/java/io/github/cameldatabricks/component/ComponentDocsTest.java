@@ -1,0 +1,32 @@
+package io.github.cameldatabricks.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.util.json.JsonObject;
+import org.apache.camel.util.json.Jsoner;
+import org.junit.jupiter.api.Test;
+
+/** The hand-maintained component reference lists every option and header of the generated metadata. */
+class ComponentDocsTest {
+
+    private static final Path JSON = Path.of(
+            "src/generated/resources/META-INF/io/github/cameldatabricks/component/databricks.json");
+    private static final Path ADOC = Path.of("src/main/docs/databricks-component.adoc");
+
+    @Test
+    void everyGeneratedOptionAndHeaderIsDocumented() throws Exception {
+        JsonObject json = (JsonObject) Jsoner.deserialize(Files.readString(JSON));
+        String adoc = Files.readString(ADOC);
+        List<String> names = new ArrayList<>();
+        for (String section : List.of("componentProperties", "headers", "properties")) {
+            names.addAll(((JsonObject) json.get(section)).keySet());
+        }
+        assertThat(names).contains("host", "userAgentEntry", "token", "CamelDatabricksRowCount");
+        assertThat(names).allSatisfy(name -> assertThat(adoc).as("documents %s", name).contains("*" + name + "*"));
+    }
+}
