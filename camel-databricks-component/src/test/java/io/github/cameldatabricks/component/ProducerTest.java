@@ -64,6 +64,37 @@ class ProducerTest extends WarehouseTestSupport {
     }
 
     @Test
+    void commonJavaTypesBindAsParameters() throws Exception {
+        String table = newTable("types");
+        sql("CREATE TABLE " + table + " (b BOOLEAN, l BIGINT, d DOUBLE, bin BINARY, ts TIMESTAMP, day DATE,"
+                + " s STRING, n STRING)");
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put("b", true);
+        values.put("l", 9_000_000_000L);
+        values.put("d", 2.5d);
+        values.put("bin", java.util.HexFormat.of().formatHex(new byte[] { 1, 2, 3 }));
+        values.put("ts", java.time.LocalDateTime.of(2026, 11, 24, 23, 59, 58));
+        values.put("day", java.time.LocalDate.of(2026, 2, 28));
+        values.put("s", java.util.UUID.fromString("00000000-0000-0000-0000-000000000042"));
+        values.put("n", null);
+        Exchange out = template.request("databricks:INSERT INTO " + table
+                + " VALUES (:#b, :#l, :#d, unhex(:#bin), :#ts, :#day, :#s, :#n)", e -> e.getMessage().setBody(values));
+        assertThat(out.getException()).isNull();
+        values.put("bin", new byte[] { 1 });
+        Exchange binary = template.request("databricks:INSERT INTO " + table
+                + " VALUES (:#b, :#l, :#d, :#bin, :#ts, :#day, :#s, :#n)", e -> e.getMessage().setBody(values));
+        assertThat(binary.getException()).hasMessageContaining("byte[]").hasMessageContaining("unhex(:#name)");
+        Object row = template.requestBody("databricks:SELECT b, l, d, bin, CAST(ts AS STRING) AS ts,"
+                + " CAST(day AS STRING) AS day, s, n FROM " + table + "?outputType=SelectOne", (Object) null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) row;
+        assertThat(r).containsEntry("b", true).containsEntry("l", 9_000_000_000L)
+                .containsEntry("d", 2.5d).containsEntry("ts", "2026-11-24 23:59:58").containsEntry("day", "2026-02-28")
+                .containsEntry("s", "00000000-0000-0000-0000-000000000042").containsEntry("n", null);
+        assertThat((byte[]) ((Map<?, ?>) row).get("bin")).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void simpleExpressionParametersAreEvaluatedPerExchange() {
         Object body = template.requestBodyAndHeader("databricks:SELECT :#${header.amount} * 2 AS doubled"
                 + "?outputType=SelectOne", null, "amount", new BigDecimal("10.5"));

@@ -60,8 +60,10 @@ public final class StatementBinder {
             statement.setTimestamp(index, v);
         } else if (value instanceof Date v) {
             statement.setDate(index, v);
-        } else if (value instanceof byte[] v) {
-            statement.setBytes(index, v);
+        } else if (value instanceof byte[]) {
+            // databricks-jdbc 3.4.5 rejects setBytes for native parameters; say what works instead
+            throw new IllegalArgumentException("Parameter " + index + " is a byte[]: databricks-jdbc cannot bind"
+                    + " binary values as parameters. Pass it as a hex string and write unhex(:#name) in the SQL");
         } else {
             statement.setObject(index, value);
         }
