@@ -51,8 +51,8 @@ public final class LocalWarehouse implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWarehouse.class);
 
     private final LocalWarehouseConfig config;
-    private final Clock clock = Clock.systemUTC();
-    private final TokenRegistry tokens = new TokenRegistry(clock);
+    private final Clock clock;
+    private final TokenRegistry tokens;
     private final Permissions permissions = new Permissions();
     private final Faults faults = new Faults();
     private final Oidc oidc;
@@ -69,6 +69,8 @@ public final class LocalWarehouse implements AutoCloseable {
 
     LocalWarehouse(LocalWarehouseConfig config) {
         this.config = config;
+        this.clock = config.clock();
+        this.tokens = new TokenRegistry(clock);
         tokens.add(config.token(), config.principal());
         this.oidc = new Oidc(clock, config.principal());
     }

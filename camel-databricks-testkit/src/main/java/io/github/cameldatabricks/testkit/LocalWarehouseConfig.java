@@ -20,10 +20,12 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
  * @param startOnQuery      whether a SQL request to a stopped warehouse starts it (serverless behaviour)
  * @param maxPageRows       the most rows one FetchResults page carries
  * @param directResultsWait how long ExecuteStatement waits to return results inline before answering RUNNING
+ * @param clock             the warehouse's time: token expiry, start-up, audit times (a {@link ManualClock} lets a
+ *                          test run a 20-second cold start in milliseconds)
  */
 public record LocalWarehouseConfig(int port, boolean tls, String token, String principal, String warehouseId,
         String workspaceId, int sampleRows, WarehouseState initialState, Duration startupTime, Duration autoStopAfter,
-        boolean startOnQuery, int maxPageRows, Duration directResultsWait) {
+        boolean startOnQuery, int maxPageRows, Duration directResultsWait, java.time.Clock clock) {
 
     /** Builder with defaults suitable for tests. */
     public static final class Builder {
@@ -40,6 +42,7 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
         private boolean startOnQuery = true;
         private int maxPageRows = 20_000;
         private Duration directResultsWait = Duration.ofSeconds(1);
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         public Builder port(int value) {
             this.port = value;
@@ -113,9 +116,15 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
             return this;
         }
 
+        /** The warehouse's clock; the system clock by default. */
+        public Builder clock(java.time.Clock value) {
+            this.clock = java.util.Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
         public LocalWarehouseConfig config() {
             return new LocalWarehouseConfig(port, tls, token, principal, warehouseId, workspaceId, sampleRows,
-                    initialState, startupTime, autoStopAfter, startOnQuery, maxPageRows, directResultsWait);
+                    initialState, startupTime, autoStopAfter, startOnQuery, maxPageRows, directResultsWait, clock);
         }
 
         public LocalWarehouse build() {

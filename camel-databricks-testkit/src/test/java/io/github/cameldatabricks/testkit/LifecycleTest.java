@@ -74,6 +74,25 @@ class LifecycleTest {
     }
 
     @Test
+    void aManualClockDrivesTheStartUpSoALongColdStartTakesNoRealTime() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (LocalWarehouse w = LocalWarehouse.builder().clock(clock).initialState(WarehouseState.STOPPED)
+                .startupTime(Duration.ofSeconds(20)).sampleRows(1).build().start()) {
+            w.lifecycle().start();
+            assertThat(w.lifecycle().state()).isEqualTo(WarehouseState.STARTING);
+            assertThat(w.lifecycle().retryAfterSeconds()).isEqualTo(20);
+            clock.advance(Duration.ofSeconds(19));
+            assertThat(w.lifecycle().state()).isEqualTo(WarehouseState.STARTING);
+            assertThat(w.lifecycle().retryAfterSeconds()).isEqualTo(1);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(w.lifecycle().state()).isEqualTo(WarehouseState.RUNNING);
+            try (Connection c = Jdbc.connect(w, "")) {
+                assertThat(Jdbc.scalar(c, "SELECT 'up'")).isEqualTo("up");
+            }
+        }
+    }
+
+    @Test
     void idleWarehouseAutoStops() throws Exception {
         try (LocalWarehouse w = LocalWarehouse.builder().autoStopAfter(Duration.ofMillis(400)).sampleRows(10).build()
                 .start()) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -29,7 +28,6 @@ public final class WarehouseLifecycle {
     private WarehouseState state;
     private Instant runningAt;
     private volatile Instant lastActivity;
-    private ScheduledFuture<?> pendingStart;
     private long starts;
 
     public WarehouseLifecycle(Clock clock, ScheduledExecutorService timers, WarehouseState initial,
@@ -49,11 +47,23 @@ public final class WarehouseLifecycle {
     }
 
     public synchronized WarehouseState state() {
+        catchUp();
         return state;
     }
 
     public synchronized boolean isRunning() {
+        catchUp();
         return state == WarehouseState.RUNNING;
+    }
+
+    /**
+     * A starting warehouse becomes RUNNING when its clock reaches the start-up deadline. Checked whenever the state
+     * is observed instead of by a timer, so that a test's manual clock drives it.
+     */
+    private void catchUp() {
+        if (state == WarehouseState.STARTING && runningAt != null && !clock.instant().isBefore(runningAt)) {
+            becomeRunning();
+        }
     }
 
     /** How many times the warehouse was started. */
@@ -75,14 +85,10 @@ public final class WarehouseLifecycle {
         state = WarehouseState.STARTING;
         runningAt = clock.instant().plus(startupTime);
         LOG.info("LocalWarehouse starting; RUNNING in {} ms", startupTime.toMillis());
-        if (startupTime.isZero()) {
-            becomeRunning();
-        } else {
-            pendingStart = timers.schedule(this::becomeRunning, startupTime.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        catchUp();
     }
 
-    private synchronized void becomeRunning() {
+    private void becomeRunning() {
         if (state == WarehouseState.STARTING) {
             state = WarehouseState.RUNNING;
             lastActivity = clock.instant();
@@ -96,10 +102,8 @@ public final class WarehouseLifecycle {
             if (state == WarehouseState.STOPPED) {
                 return;
             }
-            if (pendingStart != null) {
-                pendingStart.cancel(false);
-            }
             state = WarehouseState.STOPPED;
+            runningAt = null;
         }
         LOG.info("LocalWarehouse STOPPED");
         onStop.run();
@@ -119,6 +123,7 @@ public final class WarehouseLifecycle {
 
     /** Seconds a client should wait before retrying, for the {@code Retry-After} header (at least 1). */
     public synchronized int retryAfterSeconds() {
+        catchUp();
         if (state == WarehouseState.STARTING && runningAt != null) {
             long millis = Duration.between(clock.instant(), runningAt).toMillis();
             return (int) Math.max(1, Math.min(60, (millis + 999) / 1000));

@@ -1,0 +1,58 @@
+package io.github.cameldatabricks.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A clock that moves only when told to. Give the same instance to a LocalWarehouse ({@code builder().clock(...)})
+ * and to the code under test (as its clock, with a sleeper that calls {@link #advance}), and waits such as a
+ * 20-second cold start take no real time.
+ */
+public final class ManualClock extends Clock {
+
+    private final ZoneId zone;
+    private final AtomicReference<Instant> now;
+
+    /** A clock at the current instant. */
+    public ManualClock() {
+        this(Instant.now(), ZoneOffset.UTC);
+    }
+
+    /** A clock at the given instant. */
+    public ManualClock(Instant start, ZoneId zone) {
+        this(new AtomicReference<>(start), zone);
+    }
+
+    private ManualClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
+    }
+
+    /** Moves the clock forward. */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("a clock cannot go back: " + duration);
+        }
+        now.updateAndGet(t -> t.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        // a view of the same time: advancing one advances both
+        return new ManualClock(now, zone);
+    }
+}
