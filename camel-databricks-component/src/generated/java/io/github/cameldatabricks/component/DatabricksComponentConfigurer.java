@@ -34,6 +34,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "autostartwarehouse":
+        case "autoStartWarehouse": getOrCreateConfiguration(target).setAutoStartWarehouse(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batch": getOrCreateConfiguration(target).setBatch(property(camelContext, boolean.class, value)); return true;
@@ -62,6 +64,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionLifetime": getOrCreateConfiguration(target).setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxrows":
         case "maxRows": getOrCreateConfiguration(target).setMaxRows(property(camelContext, int.class, value)); return true;
         case "onconsume":
@@ -80,6 +84,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
         case "querytimeout":
         case "queryTimeout": getOrCreateConfiguration(target).setQueryTimeout(property(camelContext, int.class, value)); return true;
+        case "retrybudget":
+        case "retryBudget": getOrCreateConfiguration(target).setRetryBudget(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymultiplier":
+        case "retryMultiplier": getOrCreateConfiguration(target).setRetryMultiplier(property(camelContext, double.class, value)); return true;
         case "routeemptyresultset":
         case "routeEmptyResultSet": getOrCreateConfiguration(target).setRouteEmptyResultSet(property(camelContext, boolean.class, value)); return true;
         case "schema": getOrCreateConfiguration(target).setSchema(property(camelContext, java.lang.String.class, value)); return true;
@@ -92,6 +104,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "userAgentEntry": getOrCreateConfiguration(target).setUserAgentEntry(property(camelContext, java.lang.String.class, value)); return true;
         case "warehouseid":
         case "warehouseId": getOrCreateConfiguration(target).setWarehouseId(property(camelContext, java.lang.String.class, value)); return true;
+        case "warehousestarttimeout":
+        case "warehouseStartTimeout": getOrCreateConfiguration(target).setWarehouseStartTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "warehousestatepollinterval":
+        case "warehouseStatePollInterval": getOrCreateConfiguration(target).setWarehouseStatePollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -103,6 +119,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accessToken": return java.lang.String.class;
         case "authmode":
         case "authMode": return java.lang.String.class;
+        case "autostartwarehouse":
+        case "autoStartWarehouse": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "batch": return boolean.class;
@@ -131,6 +149,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "maxrows":
         case "maxRows": return int.class;
         case "onconsume":
@@ -149,6 +169,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "poolSize": return int.class;
         case "querytimeout":
         case "queryTimeout": return int.class;
+        case "retrybudget":
+        case "retryBudget": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "retrymultiplier":
+        case "retryMultiplier": return double.class;
         case "routeemptyresultset":
         case "routeEmptyResultSet": return boolean.class;
         case "schema": return java.lang.String.class;
@@ -161,6 +189,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "userAgentEntry": return java.lang.String.class;
         case "warehouseid":
         case "warehouseId": return java.lang.String.class;
+        case "warehousestarttimeout":
+        case "warehouseStartTimeout": return long.class;
+        case "warehousestatepollinterval":
+        case "warehouseStatePollInterval": return long.class;
         default: return null;
         }
     }
@@ -173,6 +205,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "authmode":
         case "authMode": return getOrCreateConfiguration(target).getAuthMode();
+        case "autostartwarehouse":
+        case "autoStartWarehouse": return getOrCreateConfiguration(target).isAutoStartWarehouse();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batch": return getOrCreateConfiguration(target).isBatch();
@@ -201,6 +235,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionLifetime": return getOrCreateConfiguration(target).getMaxConnectionLifetime();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxrows":
         case "maxRows": return getOrCreateConfiguration(target).getMaxRows();
         case "onconsume":
@@ -219,6 +255,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
         case "querytimeout":
         case "queryTimeout": return getOrCreateConfiguration(target).getQueryTimeout();
+        case "retrybudget":
+        case "retryBudget": return getOrCreateConfiguration(target).getRetryBudget();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "retrymultiplier":
+        case "retryMultiplier": return getOrCreateConfiguration(target).getRetryMultiplier();
         case "routeemptyresultset":
         case "routeEmptyResultSet": return getOrCreateConfiguration(target).isRouteEmptyResultSet();
         case "schema": return getOrCreateConfiguration(target).getSchema();
@@ -231,6 +275,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "userAgentEntry": return getOrCreateConfiguration(target).getUserAgentEntry();
         case "warehouseid":
         case "warehouseId": return getOrCreateConfiguration(target).getWarehouseId();
+        case "warehousestarttimeout":
+        case "warehouseStartTimeout": return getOrCreateConfiguration(target).getWarehouseStartTimeout();
+        case "warehousestatepollinterval":
+        case "warehouseStatePollInterval": return getOrCreateConfiguration(target).getWarehouseStatePollInterval();
         default: return null;
         }
     }

@@ -27,6 +27,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "autostartwarehouse":
+        case "autoStartWarehouse": target.getConfiguration().setAutoStartWarehouse(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -62,6 +64,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionLifetime": target.getConfiguration().setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxrows":
         case "maxRows": target.getConfiguration().setMaxRows(property(camelContext, int.class, value)); return true;
         case "onconsume":
@@ -84,6 +88,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "queryTimeout": target.getConfiguration().setQueryTimeout(property(camelContext, int.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "retrybudget":
+        case "retryBudget": target.getConfiguration().setRetryBudget(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymultiplier":
+        case "retryMultiplier": target.getConfiguration().setRetryMultiplier(property(camelContext, double.class, value)); return true;
         case "routeemptyresultset":
         case "routeEmptyResultSet": target.getConfiguration().setRouteEmptyResultSet(property(camelContext, boolean.class, value)); return true;
         case "runlogginglevel":
@@ -111,6 +123,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "userAgentEntry": target.getConfiguration().setUserAgentEntry(property(camelContext, java.lang.String.class, value)); return true;
         case "warehouseid":
         case "warehouseId": target.getConfiguration().setWarehouseId(property(camelContext, java.lang.String.class, value)); return true;
+        case "warehousestarttimeout":
+        case "warehouseStartTimeout": target.getConfiguration().setWarehouseStartTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "warehousestatepollinterval":
+        case "warehouseStatePollInterval": target.getConfiguration().setWarehouseStatePollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -122,6 +138,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accessToken": return java.lang.String.class;
         case "authmode":
         case "authMode": return java.lang.String.class;
+        case "autostartwarehouse":
+        case "autoStartWarehouse": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -157,6 +175,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "maxrows":
         case "maxRows": return int.class;
         case "onconsume":
@@ -179,6 +199,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "queryTimeout": return int.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "retrybudget":
+        case "retryBudget": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "retrymultiplier":
+        case "retryMultiplier": return double.class;
         case "routeemptyresultset":
         case "routeEmptyResultSet": return boolean.class;
         case "runlogginglevel":
@@ -206,6 +234,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "userAgentEntry": return java.lang.String.class;
         case "warehouseid":
         case "warehouseId": return java.lang.String.class;
+        case "warehousestarttimeout":
+        case "warehouseStartTimeout": return long.class;
+        case "warehousestatepollinterval":
+        case "warehouseStatePollInterval": return long.class;
         default: return null;
         }
     }
@@ -218,6 +250,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accessToken": return target.getConfiguration().getAccessToken();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
+        case "autostartwarehouse":
+        case "autoStartWarehouse": return target.getConfiguration().isAutoStartWarehouse();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -253,6 +287,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionLifetime": return target.getConfiguration().getMaxConnectionLifetime();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxrows":
         case "maxRows": return target.getConfiguration().getMaxRows();
         case "onconsume":
@@ -275,6 +311,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "queryTimeout": return target.getConfiguration().getQueryTimeout();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "retrybudget":
+        case "retryBudget": return target.getConfiguration().getRetryBudget();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "retrymultiplier":
+        case "retryMultiplier": return target.getConfiguration().getRetryMultiplier();
         case "routeemptyresultset":
         case "routeEmptyResultSet": return target.getConfiguration().isRouteEmptyResultSet();
         case "runlogginglevel":
@@ -302,6 +346,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "userAgentEntry": return target.getConfiguration().getUserAgentEntry();
         case "warehouseid":
         case "warehouseId": return target.getConfiguration().getWarehouseId();
+        case "warehousestarttimeout":
+        case "warehouseStartTimeout": return target.getConfiguration().getWarehouseStartTimeout();
+        case "warehousestatepollinterval":
+        case "warehouseStatePollInterval": return target.getConfiguration().getWarehouseStatePollInterval();
         default: return null;
         }
     }

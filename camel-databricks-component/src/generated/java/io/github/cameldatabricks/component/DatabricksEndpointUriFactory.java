@@ -24,9 +24,10 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(57);
         props.add("accessToken");
         props.add("authMode");
+        props.add("autoStartWarehouse");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -47,6 +48,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("maxConnectionLifetime");
         props.add("maxMessagesPerPoll");
+        props.add("maxRetries");
         props.add("maxRows");
         props.add("onConsume");
         props.add("onConsumeBatchComplete");
@@ -59,6 +61,10 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("query");
         props.add("queryTimeout");
         props.add("repeatCount");
+        props.add("retryBudget");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
+        props.add("retryMultiplier");
         props.add("routeEmptyResultSet");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
@@ -74,6 +80,8 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("useMessageBodyForSql");
         props.add("userAgentEntry");
         props.add("warehouseId");
+        props.add("warehouseStartTimeout");
+        props.add("warehouseStatePollInterval");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("accessToken");

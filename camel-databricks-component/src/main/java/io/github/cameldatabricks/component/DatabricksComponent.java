@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 import java.util.stream.Collectors;
 
@@ -18,6 +20,7 @@ import org.apache.camel.util.PropertiesHelper;
 
 import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.retry.Sleeper;
 
 /**
  * Runs SQL on Databricks SQL warehouses. Component options ({@code camel.component.databricks.*}) are the defaults
@@ -36,6 +39,8 @@ public class DatabricksComponent extends HealthCheckComponent {
     private final ConnectionPools pools = new ConnectionPools();
     private Environment environment = Environment.system();
     private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     public DatabricksComponent() {
     }
@@ -114,6 +119,31 @@ public class DatabricksComponent extends HealthCheckComponent {
     /** The clock used to check token expiry (not an endpoint option). */
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * How the producer waits between attempts and for a starting warehouse; real sleeping by default. Tests pair a
+     * sleeper that advances a manual clock with {@link #setClock} (not an endpoint option).
+     */
+    public void setSleeper(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    /** The source of back-off jitter, values in [0, 1) (not an endpoint option). */
+    public void setRandom(DoubleSupplier random) {
+        this.random = random;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
+    DoubleSupplier random() {
+        return random;
     }
 
     /** The connection pools shared by this component's endpoints. */

@@ -15,6 +15,7 @@ import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.ParameterResolver;
@@ -83,7 +84,8 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             releaseExchange(template, false);
         }
-        QueryResult result = queryRunner.execute(bound);
+        QueryResult result = endpoint.getExecutor().execute(StatementKind.isReadOnly(bound.sql()),
+                () -> queryRunner.execute(bound)).value();
         List<Map<String, Object>> rows = result.isQuery() ? result.rows() : List.of();
         Queue<Object> polled = new ArrayDeque<>();
         if (configuration.isUseIterator()) {
@@ -149,7 +151,9 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     private void runQuietly(NamedParameterSql statement, Exchange exchange, Map<String, Object> row, String option) {
         Exchange context = exchange != null ? exchange : createExchange(false);
         try {
-            QueryResult result = updateRunner.execute(parameterResolver.bind(statement, context, row));
+            BoundStatement bound = parameterResolver.bind(statement, context, row);
+            QueryResult result = endpoint.getExecutor().execute(StatementKind.isReadOnly(bound.sql()),
+                    () -> updateRunner.execute(bound)).value();
             LOG.debug("{} updated {} rows", option, result.updateCount());
         } catch (Exception e) {
             getExceptionHandler().handleException("Error running " + option, context, e);

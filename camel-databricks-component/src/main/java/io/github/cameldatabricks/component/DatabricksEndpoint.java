@@ -1,6 +1,7 @@
 package io.github.cameldatabricks.component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -21,8 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.cameldatabricks.component.connection.ConnectionPools;
+import io.github.cameldatabricks.component.connection.WarehouseTarget;
 import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.retry.RetryPolicy;
+import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
+import io.github.cameldatabricks.component.warehouse.ColdStartWaiter;
+import io.github.cameldatabricks.component.warehouse.SdkWarehouseStateClient;
+import io.github.cameldatabricks.component.warehouse.WarehouseStateClient;
 
 /**
  * Run SQL on a Databricks SQL warehouse through the Databricks JDBC driver, with pooled authenticated connections
@@ -46,6 +53,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     private EndpointSettings settings;
     private DataSource dataSource;
     private boolean pooled;
+    private RetryingExecutor executor;
 
     public DatabricksEndpoint(String uri, DatabricksComponent component, DatabricksConfiguration configuration) {
         super(uri, component);
@@ -107,6 +115,37 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
                 LOG.debug("{} uses {} as {}", this, settings.target(), settings.credentials().describe());
             }
         }
+        executor = new RetryingExecutor(retryPolicy(), coldStartWaiter(), component().clock(), component().sleeper(),
+                component().random());
+    }
+
+    private RetryPolicy retryPolicy() {
+        return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
+                configuration.getRetryMultiplier(), Duration.ofMillis(configuration.getRetryMaxDelay()),
+                Duration.ofMillis(configuration.getRetryBudget()));
+    }
+
+    /** Null with a user DataSource: then the component does not know the warehouse. */
+    private ColdStartWaiter coldStartWaiter() {
+        if (settings == null) {
+            return null;
+        }
+        WarehouseTarget target = settings.target();
+        WarehouseStateClient client = new SdkWarehouseStateClient(target.host(), target.warehouseId(),
+                target.userAgentEntry(), settings.credentials()::accessToken);
+        return new ColdStartWaiter(client, target.warehouseId(), configuration.isAutoStartWarehouse(),
+                Duration.ofMillis(configuration.getWarehouseStartTimeout()),
+                Duration.ofMillis(configuration.getWarehouseStatePollInterval()), component().clock(),
+                component().sleeper());
+    }
+
+    private DatabricksComponent component() {
+        return (DatabricksComponent) getComponent();
+    }
+
+    /** Runs statements with the endpoint's retry policy. Set while started. */
+    RetryingExecutor getExecutor() {
+        return executor;
     }
 
     @Override
@@ -120,7 +159,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     }
 
     private ConnectionPools pools() {
-        return ((DatabricksComponent) getComponent()).getConnectionPools();
+        return component().getConnectionPools();
     }
 
     private ConnectionPools.PoolSettings poolSettings() {

@@ -16,6 +16,9 @@ import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.retry.RetryingExecutor;
+import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
 import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
@@ -96,10 +99,38 @@ public class DatabricksProducer extends DefaultProducer {
         return configuration.isUseMessageBodyForSql() ? Map.of() : null;
     }
 
+    /**
+     * Runs one statement through the endpoint's retry policy; a final failure marks the exchange with its category
+     * and retryable flag (headers and properties) before it propagates.
+     */
+    private <T> T run(Exchange exchange, NamedParameterSql sql, RetryingExecutor.Attempt<T> attempt)
+            throws DatabricksException {
+        try {
+            RetryingExecutor.Result<T> result = endpoint.getExecutor().execute(StatementKind.isReadOnly(sql.text()),
+                    attempt);
+            exchange.getMessage().setHeader(DatabricksConstants.ATTEMPTS, result.attempts());
+            return result.value();
+        } catch (DatabricksException e) {
+            markFailure(exchange, e);
+            throw e;
+        }
+    }
+
+    static void markFailure(Exchange exchange, DatabricksException e) {
+        String category = e.getCategory().value();
+        exchange.setProperty(DatabricksConstants.ERROR_CATEGORY, category);
+        exchange.setProperty(DatabricksConstants.ERROR_RETRYABLE, e.isRetryable());
+        exchange.setProperty(DatabricksConstants.ATTEMPTS, e.getAttempts());
+        Message message = exchange.getMessage();
+        message.setHeader(DatabricksConstants.ERROR_CATEGORY, category);
+        message.setHeader(DatabricksConstants.ERROR_RETRYABLE, e.isRetryable());
+        message.setHeader(DatabricksConstants.ATTEMPTS, e.getAttempts());
+    }
+
     private void runMaterialized(Exchange exchange, NamedParameterSql sql) throws Exception {
         BoundStatement bound = parameterResolver.bind(sql, exchange, parameterSource());
         LOG.trace("Running {} with {} parameters", sql, bound.values().size());
-        QueryResult result = runner.execute(bound);
+        QueryResult result = run(exchange, sql, () -> runner.execute(bound));
         Message message = exchange.getMessage();
         if (!result.isQuery()) {
             message.setHeader(DatabricksConstants.UPDATE_COUNT, result.updateCount());
@@ -136,7 +167,7 @@ public class DatabricksProducer extends DefaultProducer {
 
     private void stream(Exchange exchange, NamedParameterSql sql) throws Exception {
         BoundStatement bound = parameterResolver.bind(sql, exchange, parameterSource());
-        ResultSetIterator iterator = runner.stream(bound, rowConverter);
+        ResultSetIterator iterator = run(exchange, sql, () -> runner.stream(bound, rowConverter));
         // the iterator holds a pooled connection: release it whatever happens to the exchange
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -171,7 +202,9 @@ public class DatabricksProducer extends DefaultProducer {
             jdbcSql = bound.sql();
             parameterSets.add(bound.values());
         }
-        long updated = parameterSets.isEmpty() ? 0 : runner.executeBatch(jdbcSql, parameterSets);
+        String batchSql = jdbcSql;
+        long updated = parameterSets.isEmpty() ? 0 : run(exchange, sql, () -> runner.executeBatch(batchSql,
+                parameterSets));
         exchange.getMessage().setHeader(DatabricksConstants.UPDATE_COUNT, updated);
     }
 

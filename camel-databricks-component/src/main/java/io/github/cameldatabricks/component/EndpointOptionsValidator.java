@@ -29,6 +29,16 @@ final class EndpointOptionsValidator {
         atLeast("fetchSize", c.getFetchSize(), 0, "");
         atLeast("queryTimeout", c.getQueryTimeout(), 0, " seconds");
         atLeast("maxMessagesPerPoll", c.getMaxMessagesPerPoll(), 0, "");
+        atLeast("maxRetries", c.getMaxRetries(), 0, "");
+        atLeast("retryInitialDelay", c.getRetryInitialDelay(), 0, " milliseconds");
+        atLeast("retryMaxDelay", c.getRetryMaxDelay(), 0, " milliseconds");
+        atLeast("retryBudget", c.getRetryBudget(), 0, " milliseconds");
+        atLeast("warehouseStartTimeout", c.getWarehouseStartTimeout(), 0, " milliseconds");
+        atLeast("warehouseStatePollInterval", c.getWarehouseStatePollInterval(), 100, " milliseconds");
+        if (!(c.getRetryMultiplier() >= 1.0)) {
+            throw new IllegalArgumentException("Invalid retryMultiplier " + c.getRetryMultiplier()
+                    + ": expected a factor of at least 1.0");
+        }
         if (c.getOutputClass() != null && !c.getOutputClass().isBlank()
                 && context.getClassResolver().resolveClass(c.getOutputClass().trim()) == null) {
             throw new IllegalArgumentException("Invalid outputClass '" + c.getOutputClass() + "': no such class on"

@@ -41,7 +41,8 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
         Map<String, String> driverProperties = new LinkedHashMap<>();
         config.getJdbcProperties().forEach((k, v) -> driverProperties.put(k, String.valueOf(v)));
         WarehouseTarget target = new WarehouseTarget(host, httpPath, blankToNull(config.getCatalog()),
-                blankToNull(config.getSchema()), userAgent, driverProperties);
+                blankToNull(config.getSchema()), userAgent, driverProperties,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.getRetryBudget() / 1000)));
         CredentialsResolver resolver = new CredentialsResolver(environment, clock);
         DatabricksAuthMode mode = resolver.mode(config.getAuthMode(), config.getToken(), config.getAccessToken());
         return new EndpointSettings(target, resolver.resolve(mode, config.getToken(), config.getAccessToken()));

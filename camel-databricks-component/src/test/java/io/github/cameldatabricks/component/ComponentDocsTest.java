@@ -27,6 +27,6 @@ class ComponentDocsTest {
             names.addAll(((JsonObject) json.get(section)).keySet());
         }
         assertThat(names).contains("host", "userAgentEntry", "token", "CamelDatabricksRowCount");
-        assertThat(names).allSatisfy(name -> assertThat(adoc).as("documents %s", name).contains("*" + name + "*"));
+        assertThat(names).allSatisfy(name -> assertThat(adoc).as("documents %s (run python3 src/main/docs/update-option-tables.py)", name).contains("*" + name + "*"));
     }
 }

@@ -74,7 +74,7 @@ class StreamingRouteTest extends WarehouseTestSupport {
 
         DataSource pool = context.getEndpoints().stream().filter(DatabricksEndpoint.class::isInstance)
                 .map(DatabricksEndpoint.class::cast).findFirst().orElseThrow().getDataSource();
-        assertThat(((HikariDataSource) pool).getHikariPoolMXBean().getActiveConnections()).isZero();
+        assertThat(pool.unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections()).isZero();
         // the driver paged the result instead of receiving it at once
         assertThat(WAREHOUSE.audit().events(e -> "fetchResults".equals(e.actionName())
                 && String.valueOf(e.userAgent()).contains("Streaming_Test/1.0"))).hasSizeGreaterThan(1);

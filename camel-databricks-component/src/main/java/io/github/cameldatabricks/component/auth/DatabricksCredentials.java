@@ -21,6 +21,9 @@ public interface DatabricksCredentials {
      */
     String identity();
 
+    /** The current access token, for REST calls such as the SQL Warehouses API (a secret: never log it). */
+    String accessToken();
+
     /** A secret-free description for logs and {@code toString}. */
     String describe();
 }

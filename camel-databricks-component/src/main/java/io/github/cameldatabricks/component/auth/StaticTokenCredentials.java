@@ -39,6 +39,11 @@ public final class StaticTokenCredentials implements DatabricksCredentials {
     }
 
     @Override
+    public String accessToken() {
+        return token;
+    }
+
+    @Override
     public String identity() {
         return mode.option() + ":" + fingerprint(token);
     }

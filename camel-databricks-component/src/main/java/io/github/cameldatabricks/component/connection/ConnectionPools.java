@@ -30,10 +30,12 @@ public final class ConnectionPools {
     }
 
     private static final class Entry {
-        final HikariDataSource dataSource;
+        final HikariDataSource pool;
+        final FailFastDataSource dataSource;
         int users;
 
-        Entry(HikariDataSource dataSource) {
+        Entry(HikariDataSource pool, FailFastDataSource dataSource) {
+            this.pool = pool;
             this.dataSource = dataSource;
         }
     }
@@ -50,7 +52,8 @@ public final class ConnectionPools {
             UserAgentEntriesInUse.register(target.userAgentEntry());
             HikariConfig config = new HikariConfig();
             config.setPoolName("databricks-" + target.warehouseId() + "-" + sequence.incrementAndGet());
-            config.setDataSource(new DriverDataSource(target, credentials::jdbcProperties));
+            DriverDataSource driver = new DriverDataSource(target, credentials::jdbcProperties);
+            config.setDataSource(driver);
             config.setMaximumPoolSize(settings.maximumSize());
             config.setMinimumIdle(0);
             config.setConnectionTimeout(settings.connectionTimeoutMillis());
@@ -58,7 +61,8 @@ public final class ConnectionPools {
             config.setIdleTimeout(Math.min(600_000, settings.maxLifetimeMillis()));
             // do not open (or fail on) a connection at start: the warehouse may be stopped
             config.setInitializationFailTimeout(-1);
-            entry = new Entry(new HikariDataSource(config));
+            HikariDataSource pool = new HikariDataSource(config);
+            entry = new Entry(pool, new FailFastDataSource(pool, driver));
             pools.put(key, entry);
             LOG.debug("created pool {} for {} as {}", config.getPoolName(), target, credentials.describe());
         }
@@ -72,8 +76,8 @@ public final class ConnectionPools {
         Entry entry = pools.get(key);
         if (entry != null && --entry.users == 0) {
             pools.remove(key);
-            entry.dataSource.close();
-            LOG.debug("closed pool {}", entry.dataSource.getPoolName());
+            entry.pool.close();
+            LOG.debug("closed pool {}", entry.pool.getPoolName());
         }
     }
 
@@ -84,7 +88,7 @@ public final class ConnectionPools {
 
     /** Closes every pool. */
     public synchronized void closeAll() {
-        pools.values().forEach(e -> e.dataSource.close());
+        pools.values().forEach(e -> e.pool.close());
         pools.clear();
     }
 

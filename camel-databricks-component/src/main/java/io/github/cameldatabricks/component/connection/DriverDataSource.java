@@ -23,6 +23,8 @@ public final class DriverDataSource implements DataSource {
     private final Properties baseProperties = new Properties();
     private final Supplier<java.util.Map<String, String>> credentials;
     private volatile int loginTimeoutSeconds;
+    private long failures;
+    private SQLException lastFailure;
 
     public DriverDataSource(WarehouseTarget target, Supplier<java.util.Map<String, String>> credentials) {
         this.url = target.jdbcUrl();
@@ -34,12 +36,35 @@ public final class DriverDataSource implements DataSource {
     public Connection getConnection() throws SQLException {
         Properties properties = new Properties();
         properties.putAll(baseProperties);
-        properties.putAll(credentials.get());
-        Connection connection = driver.connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("databricks-jdbc did not accept the URL " + url, "08001");
+        try {
+            properties.putAll(credentials.get());
+            Connection connection = driver.connect(url, properties);
+            if (connection == null) {
+                throw new SQLException("databricks-jdbc did not accept the URL " + url, "08001");
+            }
+            return connection;
+        } catch (SQLException e) {
+            recordFailure(e);
+            throw e;
+        } catch (RuntimeException e) {
+            recordFailure(new SQLException("Opening a connection failed: " + e.getMessage(), "08001", e));
+            throw e;
         }
-        return connection;
+    }
+
+    private synchronized void recordFailure(SQLException failure) {
+        lastFailure = failure;
+        failures++;
+    }
+
+    /** How many attempts to open a connection have failed so far. */
+    public synchronized long failureCount() {
+        return failures;
+    }
+
+    /** The latest failure to open a connection, if any failed after {@code failureCount()} returned the given count. */
+    public synchronized SQLException failureSince(long count) {
+        return failures > count ? lastFailure : null;
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * entry and pass-through driver properties. Together with an identity it keys a connection pool.
  */
 public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalog, String schema,
-        String userAgentEntry, Map<String, String> driverProperties) {
+        String userAgentEntry, Map<String, String> driverProperties, int rateLimitWindowSeconds) {
 
     /** Driver properties that only the auth options may set. */
     private static final Set<String> RESERVED = Set.of("pwd", "password", "uid", "user", "authmech", "auth_flow",
@@ -35,13 +35,22 @@ public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalo
                 + ";ssl=" + (host.tls() ? "1" : "0");
     }
 
-    /** Non-secret connection properties: the component's defaults, then the user's pass-through properties. */
+    /**
+     * Non-secret connection properties: the component's defaults, then the user's pass-through properties (which
+     * may override the defaults, e.g. {@code jdbc.TemporarilyUnavailableRetry=1}).
+     */
     public Map<String, String> connectionProperties() {
         Map<String, String> props = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         // Thrift explicitly: no feature-flag lookup; no telemetry uploads from integration runtimes
         props.put("UseThriftClient", "1");
         props.put("EnableTelemetry", "0");
         props.put("UserAgentEntry", userAgentEntry);
+        // 503: the producer handles it (warehouse state API, back-off, progress in the log), so the driver must not
+        // also wait on it. 429: only the driver sees Retry-After, so it waits, within the producer's retry budget,
+        // which therefore bounds both and they do not multiply.
+        props.put("TemporarilyUnavailableRetry", "0");
+        props.put("RateLimitRetry", "1");
+        props.put("RateLimitRetryTimeout", String.valueOf(rateLimitWindowSeconds));
         if (catalog != null) {
             props.put("ConnCatalog", catalog);
         }

@@ -29,7 +29,13 @@ public record ErrorClassification(ErrorCategory category, boolean retryable, Str
         return new ErrorClassification(category, retryable, sqlState, httpStatus, value, reason);
     }
 
-    ErrorClassification withRetryable(boolean value) {
+    /** The same verdict with another explanation. */
+    public ErrorClassification withReason(String value) {
+        return new ErrorClassification(category, retryable, sqlState, httpStatus, errorClass, value);
+    }
+
+    /** The same verdict with another retryable flag. */
+    public ErrorClassification withRetryable(boolean value) {
         return new ErrorClassification(category, value, sqlState, httpStatus, errorClass, reason);
     }
 }

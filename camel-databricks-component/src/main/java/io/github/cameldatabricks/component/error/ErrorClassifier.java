@@ -57,6 +57,11 @@ public final class ErrorClassifier {
                 return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out");
             }
         }
+        // "lost connection while polling" (08S01) comes with whatever HTTP status ended the poll, a 503 for one;
+        // the statement was accepted before that, so the outcome is unknown whatever the status says
+        if (chain.stream().anyMatch(t -> t instanceof SQLException sql && "08S01".equals(sql.getSQLState()))) {
+            return lostConnection(phase, "the connection was lost while the statement ran (08S01)");
+        }
         int status = httpStatus(chain);
         if (status > 0) {
             ErrorClassification byStatus = byHttpStatus(status, chain, phase);

@@ -11,10 +11,14 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.github.cameldatabricks.component.error.ExecutionPhase;
+import io.github.cameldatabricks.component.retry.StatementFailure;
+
 /**
  * Runs bound statements on a pooled connection, one connection per call, returned to the pool at once (or, for
- * streaming, when the iterator closes). Autocommit is never touched: a warehouse has no multi-statement
- * transactions to manage, and toggling it costs a round trip per call.
+ * streaming, when the iterator closes). Failures say where they happened — getting a connection, running the
+ * statement, or reading its rows — because that decides whether the statement may have run. Autocommit is never
+ * touched: a warehouse has no multi-statement transactions to manage, and toggling it costs a round trip per call.
  */
 public final class SqlRunner {
 
@@ -27,20 +31,30 @@ public final class SqlRunner {
     }
 
     /** Runs the statement and reads every row (or the update count). */
-    public QueryResult execute(BoundStatement bound) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, bound)) {
-            if (statement.execute()) {
-                try (ResultSet rs = statement.getResultSet()) {
-                    RowMapper mapper = new RowMapper(rs);
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(mapper.map(rs));
-                    }
-                    return new QueryResult(rows, -1);
-                }
+    public QueryResult execute(BoundStatement bound) throws StatementFailure {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, bound)) {
+            boolean hasRows;
+            try {
+                hasRows = statement.execute();
+            } catch (SQLException e) {
+                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
             }
-            return new QueryResult(null, Math.max(0, statement.getLargeUpdateCount()));
+            if (!hasRows) {
+                return new QueryResult(null, Math.max(0, updateCount(statement)));
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                RowMapper mapper = new RowMapper(rs);
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return new QueryResult(rows, -1);
+            } catch (SQLException e) {
+                throw new StatementFailure(ExecutionPhase.FETCH, e);
+            }
+        } catch (SQLException e) {
+            // closing the statement or connection: the statement has run
+            throw new StatementFailure(ExecutionPhase.FETCH, e);
         }
     }
 
@@ -49,48 +63,89 @@ public final class SqlRunner {
      * closed.
      */
     public ResultSetIterator stream(BoundStatement bound, Function<Map<String, Object>, Object> converter)
-            throws SQLException {
-        Connection connection = dataSource.getConnection();
+            throws StatementFailure {
+        Connection connection = connect();
         PreparedStatement statement = null;
         try {
             statement = prepare(connection, bound);
-            ResultSet rs = statement.executeQuery();
-            return new ResultSetIterator(connection, statement, rs, converter);
-        } catch (SQLException | RuntimeException e) {
-            if (statement != null) {
-                statement.close();
+            ResultSet rs;
+            try {
+                rs = statement.executeQuery();
+            } catch (SQLException e) {
+                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
             }
-            connection.close();
+            return new ResultSetIterator(connection, statement, rs, converter);
+        } catch (StatementFailure | RuntimeException e) {
+            closeQuietly(statement);
+            closeQuietly(connection);
             throw e;
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            closeQuietly(connection);
+            throw new StatementFailure(ExecutionPhase.FETCH, e);
         }
     }
 
     /** Runs one statement text with several parameter sets as a JDBC batch; returns the total update count. */
-    public long executeBatch(String sql, List<List<Object>> parameterSets) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            applyOptions(statement);
-            for (List<Object> values : parameterSets) {
-                StatementBinder.bind(statement, values);
-                statement.addBatch();
+    public long executeBatch(String sql, List<List<Object>> parameterSets) throws StatementFailure {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql)) {
+            try {
+                for (List<Object> values : parameterSets) {
+                    StatementBinder.bind(statement, values);
+                    statement.addBatch();
+                }
+                long total = 0;
+                for (long count : statement.executeLargeBatch()) {
+                    total += Math.max(0, count);
+                }
+                return total;
+            } catch (SQLException e) {
+                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
             }
-            long total = 0;
-            for (long count : statement.executeLargeBatch()) {
-                total += Math.max(0, count);
-            }
-            return total;
+        } catch (SQLException e) {
+            throw new StatementFailure(ExecutionPhase.FETCH, e);
         }
     }
 
-    private PreparedStatement prepare(Connection connection, BoundStatement bound) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(bound.sql());
+    private Connection connect() throws StatementFailure {
         try {
-            applyOptions(statement);
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StatementFailure(ExecutionPhase.CONNECT, e);
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, BoundStatement bound) throws StatementFailure {
+        PreparedStatement statement = prepare(connection, bound.sql());
+        try {
             StatementBinder.bind(statement, bound.values());
             return statement;
         } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
+            closeQuietly(statement);
+            if (e instanceof SQLException sql) {
+                // binding is local to the driver: nothing was sent
+                throw new StatementFailure(ExecutionPhase.CONNECT, sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws StatementFailure {
+        try {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            applyOptions(statement);
+            return statement;
+        } catch (SQLException e) {
+            // databricks-jdbc prepares locally; nothing reaches the warehouse before execute
+            throw new StatementFailure(ExecutionPhase.CONNECT, e);
+        }
+    }
+
+    private static long updateCount(PreparedStatement statement) throws StatementFailure {
+        try {
+            return statement.getLargeUpdateCount();
+        } catch (SQLException e) {
+            throw new StatementFailure(ExecutionPhase.FETCH, e);
         }
     }
 
@@ -103,6 +158,17 @@ public final class SqlRunner {
         }
         if (options.queryTimeoutSeconds() > 0) {
             statement.setQueryTimeout(options.queryTimeoutSeconds());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // the original failure matters more
         }
     }
 }

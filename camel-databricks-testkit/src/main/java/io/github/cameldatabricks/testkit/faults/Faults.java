@@ -82,6 +82,24 @@ public final class Faults {
         return next(rpc, false);
     }
 
+    /**
+     * The fault for a REST API request (an action such as {@code getWarehouse}): only faults targeted at that
+     * action with {@link Fault#onlyFor}, so that faults meant for SQL calls are not used up by REST calls.
+     */
+    public synchronized Fault nextForRestRequest(String action) {
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
+            Rule r = it.next();
+            if (action.equals(r.fault.rpc()) && r.fault.type() != FaultType.SLOW_STATEMENT) {
+                if (--r.remaining == 0) {
+                    it.remove();
+                }
+                triggered.get(r.fault.type()).incrementAndGet();
+                return r.fault;
+            }
+        }
+        return null;
+    }
+
     /** The delay for the next statement if a {@link FaultType#SLOW_STATEMENT} rule is pending. */
     public Duration nextStatementDelay() {
         Fault f = next("ExecuteStatement", true);

@@ -64,8 +64,8 @@ final class WarehousesApiRoute implements Route {
                 return;
             }
             audit.identity(auth.principal(), auth.method());
-            Fault fault = faults.nextForRequest(action);
-            if (fault != null && fault.rpc() != null) {
+            Fault fault = faults.nextForRestRequest(action);
+            if (fault != null) {
                 int status = switch (fault.type()) {
                     case RATE_LIMITED -> 429;
                     case UNAUTHORIZED -> 401;

@@ -1,0 +1,109 @@
+package io.github.cameldatabricks.component.connection;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+/**
+ * Lends connections from a HikariCP pool, but reports a failure to open one at once. Hikari keeps retrying a
+ * failed connect in the background and tells the waiting caller only when {@code connectionTimeout} ends, as a
+ * timeout: a rejected token or a stopped warehouse would hold every exchange for 30 s and hide the cause. Here the
+ * caller waits in short slices and, as soon as an attempt made while it waited has failed, gets the driver's own
+ * error, which the producer classifies (and, for a starting warehouse, waits on with progress in the log).
+ */
+final class FailFastDataSource implements DataSource {
+
+    private static final long SLICE_MILLIS = 100;
+
+    private final HikariDataSource hikari;
+    private final DriverDataSource driver;
+
+    FailFastDataSource(HikariDataSource hikari, DriverDataSource driver) {
+        this.hikari = hikari;
+        this.driver = driver;
+    }
+
+    /** The pool, for its metrics. */
+    HikariDataSource pool() {
+        return hikari;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        long failuresBefore = driver.failureCount();
+        HikariPool pool = (HikariPool) hikari.getHikariPoolMXBean();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());
+        while (true) {
+            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                return pool.getConnection(Math.max(1, Math.min(SLICE_MILLIS, remaining)));
+            } catch (SQLTransientConnectionException timedOut) {
+                SQLException failure = driver.failureSince(failuresBefore);
+                if (failure != null) {
+                    throw new SQLTransientConnectionException("Could not open a connection to the warehouse: "
+                            + failure.getMessage(), failure.getSQLState(), failure.getErrorCode(), failure);
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw timedOut;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("credentials come from the endpoint's auth options");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return hikari.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        hikari.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        hikari.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return hikari.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return hikari.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return hikari.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || hikari.isWrapperFor(iface);
+    }
+
+    @Override
+    public String toString() {
+        return "FailFastDataSource[" + hikari.getPoolName() + "]";
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.cameldatabricks.component.error;
+
+import java.time.Duration;
+
+import org.apache.camel.CamelException;
+
+/**
+ * A classified failure of a Databricks call, as the route sees it. The category and the retryable flag tell an
+ * {@code onException} block what to do; the original {@link java.sql.SQLException} is the cause. The message names
+ * the category, the evidence (SQLSTATE, HTTP status, error class) and the attempts made — never a secret or the
+ * statement's text.
+ *
+ * <p>Subclasses, for class-based {@code onException}: {@link DatabricksRetryableException} (transient: redeliver
+ * with back-off), {@link DatabricksAuthenticationException} (fix the credentials or grants),
+ * {@link DatabricksAmbiguousOutcomeException} (a write may or may not have happened).
+ */
+public class DatabricksException extends CamelException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ErrorClassification classification;
+    private final int attempts;
+    private final Duration retryAfter;
+    private final String statementId;
+
+    protected DatabricksException(ErrorClassification classification, int attempts, Duration retryAfter,
+            String statementId, Throwable cause) {
+        super(message(classification, attempts), cause);
+        this.classification = classification;
+        this.attempts = attempts;
+        this.retryAfter = retryAfter;
+        this.statementId = statementId;
+    }
+
+    /** The exception for a classified failure: the subclass matching its category. */
+    public static DatabricksException of(ErrorClassification classification, int attempts, Duration retryAfter,
+            String statementId, Throwable cause) {
+        return switch (classification.category()) {
+            case AUTHENTICATION, PERMISSION -> new DatabricksAuthenticationException(classification, attempts,
+                    retryAfter, statementId, cause);
+            case AMBIGUOUS -> new DatabricksAmbiguousOutcomeException(classification, attempts, retryAfter,
+                    statementId, cause);
+            default -> classification.retryable()
+                    ? new DatabricksRetryableException(classification, attempts, retryAfter, statementId, cause)
+                    : new DatabricksException(classification, attempts, retryAfter, statementId, cause);
+        };
+    }
+
+    private static String message(ErrorClassification c, int attempts) {
+        StringBuilder sb = new StringBuilder("Databricks ").append(c.category().value()).append(": ")
+                .append(c.reason());
+        if (c.errorClass() != null) {
+            sb.append(" [").append(c.errorClass()).append(']');
+        }
+        if (c.sqlState() != null) {
+            sb.append(" (SQLSTATE ").append(c.sqlState()).append(')');
+        }
+        if (c.httpStatus() > 0) {
+            sb.append(" (HTTP ").append(c.httpStatus()).append(')');
+        }
+        sb.append(c.retryable() ? "; retryable" : "; not retryable");
+        sb.append(", after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+        return sb.toString();
+    }
+
+    /** The kind of failure. */
+    public ErrorCategory getCategory() {
+        return classification.category();
+    }
+
+    /** Whether trying again later can succeed (and is safe). */
+    public boolean isRetryable() {
+        return classification.retryable();
+    }
+
+    /** The five-character SQLSTATE, or null. */
+    public String getSqlState() {
+        return classification.sqlState();
+    }
+
+    /** The HTTP status found in the failure, or 0. */
+    public int getHttpStatus() {
+        return classification.httpStatus();
+    }
+
+    /** The Databricks error class, e.g. TABLE_OR_VIEW_NOT_FOUND, or null. */
+    public String getErrorClass() {
+        return classification.errorClass();
+    }
+
+    /** How long the warehouse asked clients to wait, when it said so and the component could see it; or null. */
+    public Duration getRetryAfter() {
+        return retryAfter;
+    }
+
+    /** How many times the producer tried the statement. */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** The warehouse's statement id, when the statement got one; or null. */
+    public String getStatementId() {
+        return statementId;
+    }
+
+    /** The classifier's full verdict. */
+    public ErrorClassification getClassification() {
+        return classification;
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.cameldatabricks.component.retry;
+
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Exponential back-off with jitter, a retry count and an overall time budget. The seed's defaults: 3 retries,
+ * 2 s initial delay, factor 2, 60 s cap.
+ *
+ * @param maxRetries   retries after the first attempt
+ * @param initialDelay the delay before the first retry
+ * @param multiplier   the growth factor of the delay
+ * @param maxDelay     the cap of one delay
+ * @param budget       the most time an exchange may spend on its attempts and delays
+ */
+public record RetryPolicy(int maxRetries, Duration initialDelay, double multiplier, Duration maxDelay,
+        Duration budget) {
+
+    /** Jitter spreads delays by this fraction either way, so that clients failing together do not retry together. */
+    static final double JITTER = 0.2;
+
+    /**
+     * The delay before the given retry (1 for the first).
+     *
+     * @param random a value in [0, 1)
+     */
+    public Duration delayBefore(int retry, DoubleSupplier random) {
+        double base = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
+        double capped = Math.min(base, maxDelay.toMillis());
+        double jittered = capped * (1 - JITTER + 2 * JITTER * random.getAsDouble());
+        return Duration.ofMillis(Math.round(Math.min(jittered, maxDelay.toMillis())));
+    }
+}
