@@ -85,6 +85,7 @@ public final class ColdStartWaiter {
                     try {
                         client.start();
                         startRequested = true;
+                        state = state + ", start requested";
                     } catch (Exception e) {
                         LOG.warn("Starting warehouse {} failed ({})", warehouseId, e.getClass().getSimpleName());
                         return Outcome.UNKNOWN;

@@ -183,6 +183,16 @@ class ErrorClassifierTest {
         assertThat(c.sqlState()).isEqualTo("08S01");
     }
 
+    /** The 503 that ended the poll must not make a submitted statement look safe to retry. */
+    @Test
+    void serviceUnavailableWhilePollingIsAmbiguousNotWarehouseUnavailable() {
+        w().faults().inject(Fault.slowStatement(Duration.ofMillis(600)), 1);
+        ErrorClassification c = withFault(Fault.serviceUnavailableWithoutRetryAfter().onlyFor("GetOperationStatus"),
+                "SELECT 1");
+        assertThat(c.category()).isEqualTo(ErrorCategory.AMBIGUOUS);
+        assertThat(c.retryable()).isFalse();
+    }
+
     @Test
     void timeoutAndDataErrors() {
         w().faults().inject(Fault.slowStatement(Duration.ofSeconds(30)), 1);
