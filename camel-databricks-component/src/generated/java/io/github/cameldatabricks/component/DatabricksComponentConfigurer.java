@@ -41,10 +41,18 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "batch": getOrCreateConfiguration(target).setBatch(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "browsercommand":
+        case "browserCommand": getOrCreateConfiguration(target).setBrowserCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "catalog": getOrCreateConfiguration(target).setCatalog(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldatabricks.component.DatabricksConfiguration.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consenttimeout":
+        case "consentTimeout": getOrCreateConfiguration(target).setConsentTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datasource":
         case "dataSource": getOrCreateConfiguration(target).setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "fetchsize":
@@ -84,6 +92,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
         case "querytimeout":
         case "queryTimeout": getOrCreateConfiguration(target).setQueryTimeout(property(camelContext, int.class, value)); return true;
+        case "redirecturi":
+        case "redirectUri": getOrCreateConfiguration(target).setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "retrybudget":
         case "retryBudget": getOrCreateConfiguration(target).setRetryBudget(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -96,6 +106,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "routeEmptyResultSet": getOrCreateConfiguration(target).setRouteEmptyResultSet(property(camelContext, boolean.class, value)); return true;
         case "schema": getOrCreateConfiguration(target).setSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencachedirectory":
+        case "tokenCacheDirectory": getOrCreateConfiguration(target).setTokenCacheDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "useiterator":
         case "useIterator": getOrCreateConfiguration(target).setUseIterator(property(camelContext, boolean.class, value)); return true;
         case "usemessagebodyforsql":
@@ -126,10 +138,18 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "batch": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "browsercommand":
+        case "browserCommand": return java.lang.String.class;
         case "catalog": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return io.github.cameldatabricks.component.DatabricksConfiguration.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "consenttimeout":
+        case "consentTimeout": return long.class;
         case "datasource":
         case "dataSource": return javax.sql.DataSource.class;
         case "fetchsize":
@@ -169,6 +189,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "poolSize": return int.class;
         case "querytimeout":
         case "queryTimeout": return int.class;
+        case "redirecturi":
+        case "redirectUri": return java.lang.String.class;
         case "retrybudget":
         case "retryBudget": return long.class;
         case "retryinitialdelay":
@@ -181,6 +203,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "routeEmptyResultSet": return boolean.class;
         case "schema": return java.lang.String.class;
         case "token": return java.lang.String.class;
+        case "tokencachedirectory":
+        case "tokenCacheDirectory": return java.lang.String.class;
         case "useiterator":
         case "useIterator": return boolean.class;
         case "usemessagebodyforsql":
@@ -212,10 +236,18 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "batch": return getOrCreateConfiguration(target).isBatch();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "browsercommand":
+        case "browserCommand": return getOrCreateConfiguration(target).getBrowserCommand();
         case "catalog": return getOrCreateConfiguration(target).getCatalog();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
+        case "consenttimeout":
+        case "consentTimeout": return getOrCreateConfiguration(target).getConsentTimeout();
         case "datasource":
         case "dataSource": return getOrCreateConfiguration(target).getDataSource();
         case "fetchsize":
@@ -255,6 +287,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
         case "querytimeout":
         case "queryTimeout": return getOrCreateConfiguration(target).getQueryTimeout();
+        case "redirecturi":
+        case "redirectUri": return getOrCreateConfiguration(target).getRedirectUri();
         case "retrybudget":
         case "retryBudget": return getOrCreateConfiguration(target).getRetryBudget();
         case "retryinitialdelay":
@@ -267,6 +301,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "routeEmptyResultSet": return getOrCreateConfiguration(target).isRouteEmptyResultSet();
         case "schema": return getOrCreateConfiguration(target).getSchema();
         case "token": return getOrCreateConfiguration(target).getToken();
+        case "tokencachedirectory":
+        case "tokenCacheDirectory": return getOrCreateConfiguration(target).getTokenCacheDirectory();
         case "useiterator":
         case "useIterator": return getOrCreateConfiguration(target).isUseIterator();
         case "usemessagebodyforsql":

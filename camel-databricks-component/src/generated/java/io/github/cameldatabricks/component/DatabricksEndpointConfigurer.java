@@ -38,9 +38,17 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "batch": target.getConfiguration().setBatch(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "browsercommand":
+        case "browserCommand": target.getConfiguration().setBrowserCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "catalog": target.getConfiguration().setCatalog(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consenttimeout":
+        case "consentTimeout": target.getConfiguration().setConsentTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datasource":
         case "dataSource": target.getConfiguration().setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -86,6 +94,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
         case "querytimeout":
         case "queryTimeout": target.getConfiguration().setQueryTimeout(property(camelContext, int.class, value)); return true;
+        case "redirecturi":
+        case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrybudget":
@@ -113,6 +123,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencachedirectory":
+        case "tokenCacheDirectory": target.getConfiguration().setTokenCacheDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "useiterator":
@@ -149,9 +161,17 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "batch": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "browsercommand":
+        case "browserCommand": return java.lang.String.class;
         case "catalog": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "consenttimeout":
+        case "consentTimeout": return long.class;
         case "datasource":
         case "dataSource": return javax.sql.DataSource.class;
         case "delay": return long.class;
@@ -197,6 +217,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "poolSize": return int.class;
         case "querytimeout":
         case "queryTimeout": return int.class;
+        case "redirecturi":
+        case "redirectUri": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retrybudget":
@@ -224,6 +246,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
+        case "tokencachedirectory":
+        case "tokenCacheDirectory": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "useiterator":
@@ -261,9 +285,17 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "batch": return target.getConfiguration().isBatch();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "browsercommand":
+        case "browserCommand": return target.getConfiguration().getBrowserCommand();
         case "catalog": return target.getConfiguration().getCatalog();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
+        case "consenttimeout":
+        case "consentTimeout": return target.getConfiguration().getConsentTimeout();
         case "datasource":
         case "dataSource": return target.getConfiguration().getDataSource();
         case "delay": return target.getDelay();
@@ -309,6 +341,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "poolSize": return target.getConfiguration().getPoolSize();
         case "querytimeout":
         case "queryTimeout": return target.getConfiguration().getQueryTimeout();
+        case "redirecturi":
+        case "redirectUri": return target.getConfiguration().getRedirectUri();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "retrybudget":
@@ -336,6 +370,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getConfiguration().getToken();
+        case "tokencachedirectory":
+        case "tokenCacheDirectory": return target.getConfiguration().getTokenCacheDirectory();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "useiterator":

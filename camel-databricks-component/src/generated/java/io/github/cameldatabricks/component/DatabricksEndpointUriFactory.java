@@ -24,7 +24,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(63);
         props.add("accessToken");
         props.add("authMode");
         props.add("autoStartWarehouse");
@@ -33,8 +33,12 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("backoffMultiplier");
         props.add("batch");
         props.add("bridgeErrorHandler");
+        props.add("browserCommand");
         props.add("catalog");
+        props.add("clientId");
+        props.add("clientSecret");
         props.add("connectionTimeout");
+        props.add("consentTimeout");
         props.add("dataSource");
         props.add("delay");
         props.add("exceptionHandler");
@@ -60,6 +64,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("poolSize");
         props.add("query");
         props.add("queryTimeout");
+        props.add("redirectUri");
         props.add("repeatCount");
         props.add("retryBudget");
         props.add("retryInitialDelay");
@@ -75,6 +80,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("token");
+        props.add("tokenCacheDirectory");
         props.add("useFixedDelay");
         props.add("useIterator");
         props.add("useMessageBodyForSql");
@@ -83,8 +89,9 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("warehouseStartTimeout");
         props.add("warehouseStatePollInterval");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessToken");
+        secretProps.add("clientSecret");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();

@@ -19,6 +19,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
 
 import io.github.cameldatabricks.component.connection.ConnectionPools;
+import io.github.cameldatabricks.component.auth.BrowserLauncher;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.retry.Sleeper;
 
@@ -40,6 +41,7 @@ public class DatabricksComponent extends HealthCheckComponent {
     private Environment environment = Environment.system();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
+    private BrowserLauncher browserLauncher;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     public DatabricksComponent() {
@@ -88,7 +90,7 @@ public class DatabricksComponent extends HealthCheckComponent {
         endpointConfiguration.getJdbcProperties().putAll(jdbcProperties);
         endpoint.setQuery(remaining);
         setProperties(endpoint, parameters);
-        endpoint.configure(environment, clock);
+        endpoint.configure(environment, clock, browserLauncher);
         return endpoint;
     }
 
@@ -127,6 +129,14 @@ public class DatabricksComponent extends HealthCheckComponent {
      */
     public void setSleeper(Sleeper sleeper) {
         this.sleeper = sleeper;
+    }
+
+    /**
+     * Opens the OAuth U2M sign-in page instead of what the browserCommand option says: for embedders with their
+     * own UI, and for tests that drive a real browser (not an endpoint option).
+     */
+    public void setBrowserLauncher(BrowserLauncher browserLauncher) {
+        this.browserLauncher = browserLauncher;
     }
 
     /** The source of back-off jitter, values in [0, 1) (not an endpoint option). */

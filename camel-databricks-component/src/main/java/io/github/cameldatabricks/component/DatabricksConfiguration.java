@@ -43,6 +43,24 @@ public class DatabricksConfiguration implements Cloneable {
     @UriParam(label = "security", security = "secret")
     private String accessToken;
 
+    @UriParam(label = "security")
+    private String clientId;
+
+    @UriParam(label = "security", security = "secret")
+    private String clientSecret;
+
+    @UriParam(label = "security")
+    private String redirectUri;
+
+    @UriParam(label = "security")
+    private String browserCommand;
+
+    @UriParam(label = "security", defaultValue = "120000", javaType = "java.time.Duration")
+    private long consentTimeout = 120000;
+
+    @UriParam(label = "security")
+    private String tokenCacheDirectory;
+
     @UriParam(label = "advanced", prefix = "jdbc.", multiValue = true)
     private Map<String, Object> jdbcProperties = new HashMap<>();
 
@@ -518,6 +536,72 @@ public class DatabricksConfiguration implements Cloneable {
      */
     public void setAutoStartWarehouse(boolean autoStartWarehouse) {
         this.autoStartWarehouse = autoStartWarehouse;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /**
+     * The OAuth client id: the service principal's application id for authMode=oauth-m2m (falls back to DATABRICKS_CLIENT_ID), or the custom OAuth app's client id for authMode=oauth-u2m (falls back to DATABRICKS_U2M_CLIENT_ID).
+     */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * The OAuth client secret: the service principal's secret for oauth-m2m (falls back to DATABRICKS_CLIENT_SECRET), or the custom OAuth app's secret for oauth-u2m, if it has one (falls back to DATABRICKS_U2M_CLIENT_SECRET).
+     */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+
+    /**
+     * The redirect URI registered for the custom OAuth app (oauth-u2m); the component listens on its host, port and path for the browser's callback. Falls back to DATABRICKS_REDIRECT_URI, then http://localhost:8080/callback.
+     */
+    public void setRedirectUri(String redirectUri) {
+        this.redirectUri = redirectUri;
+    }
+
+    public String getBrowserCommand() {
+        return browserCommand;
+    }
+
+    /**
+     * How to open the sign-in page for oauth-u2m: a command that gets the URL as its last argument (e.g. xdg-open, or a path to a script); none to only log the URL (headless); unset for the system browser, or the log when there is none.
+     */
+    public void setBrowserCommand(String browserCommand) {
+        this.browserCommand = browserCommand;
+    }
+
+    public long getConsentTimeout() {
+        return consentTimeout;
+    }
+
+    /**
+     * How long, in milliseconds, oauth-u2m waits for the user to sign in and approve in the browser.
+     */
+    public void setConsentTimeout(long consentTimeout) {
+        this.consentTimeout = consentTimeout;
+    }
+
+    public String getTokenCacheDirectory() {
+        return tokenCacheDirectory;
+    }
+
+    /**
+     * Where oauth-u2m keeps its tokens between runs (one owner-only file per host and client id), so that a restart needs no new sign-in; none disables the cache. Defaults to ~/.config/camel-databricks/oauth.
+     */
+    public void setTokenCacheDirectory(String tokenCacheDirectory) {
+        this.tokenCacheDirectory = tokenCacheDirectory;
     }
 
     /** A copy whose maps can be changed without affecting this instance. */

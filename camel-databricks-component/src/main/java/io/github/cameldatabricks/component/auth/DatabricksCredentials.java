@@ -24,6 +24,17 @@ public interface DatabricksCredentials {
     /** The current access token, for REST calls such as the SQL Warehouses API (a secret: never log it). */
     String accessToken();
 
+    /**
+     * Obtains what a connection will need, in the caller's thread, before a pooled connection is asked for: an
+     * OAuth token fetch (or the U2M sign-in) then fails or blocks the exchange, not the pool's background thread.
+     */
+    default void ensureReady() {
+    }
+
+    /** Prepares a pooled connection before each use, e.g. hands it the current access token. */
+    default void beforeUse(java.sql.Connection connection) throws java.sql.SQLException {
+    }
+
     /** A secret-free description for logs and {@code toString}. */
     String describe();
 }

@@ -62,7 +62,7 @@ public final class ConnectionPools {
             // do not open (or fail on) a connection at start: the warehouse may be stopped
             config.setInitializationFailTimeout(-1);
             HikariDataSource pool = new HikariDataSource(config);
-            entry = new Entry(pool, new FailFastDataSource(pool, driver));
+            entry = new Entry(pool, new FailFastDataSource(pool, driver, credentials));
             pools.put(key, entry);
             LOG.debug("created pool {} for {} as {}", config.getPoolName(), target, credentials.describe());
         }

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
+import io.github.cameldatabricks.component.auth.DatabricksCredentials;
+
 /**
  * Lends connections from a HikariCP pool, but reports a failure to open one at once. Hikari keeps retrying a
  * failed connect in the background and tells the waiting caller only when {@code connectionTimeout} ends, as a
@@ -26,10 +28,12 @@ final class FailFastDataSource implements DataSource {
 
     private final HikariDataSource hikari;
     private final DriverDataSource driver;
+    private final DatabricksCredentials credentials;
 
-    FailFastDataSource(HikariDataSource hikari, DriverDataSource driver) {
+    FailFastDataSource(HikariDataSource hikari, DriverDataSource driver, DatabricksCredentials credentials) {
         this.hikari = hikari;
         this.driver = driver;
+        this.credentials = credentials;
     }
 
     /** The pool, for its metrics. */
@@ -39,6 +43,25 @@ final class FailFastDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        try {
+            credentials.ensureReady();
+        } catch (RuntimeException e) {
+            // 08001: no connection was made; the cause (an OAuth error with its HTTP status, or an I/O failure)
+            // tells the classifier the rest
+            throw new SQLTransientConnectionException("Could not obtain credentials for the warehouse: "
+                    + e.getMessage(), "08001", e);
+        }
+        Connection connection = borrow();
+        try {
+            credentials.beforeUse(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private Connection borrow() throws SQLException {
         long failuresBefore = driver.failureCount();
         HikariPool pool = (HikariPool) hikari.getHikariPoolMXBean();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());

@@ -99,19 +99,37 @@ public final class ErrorClassifier {
             if (t instanceof DatabricksError error && error.getStatusCode() > 0) {
                 return error.getStatusCode();
             }
+            if (t instanceof com.databricks.sdk.core.DatabricksError error && error.getStatusCode() > 0) {
+                return error.getStatusCode();
+            }
         }
         // the driver has no structured field for non-retried HTTP errors (401, 403, 404, 500)
         return MessagePatterns.httpStatus(chain);
     }
 
     private static ErrorClassification byHttpStatus(int status, List<Throwable> chain, ExecutionPhase phase) {
-        boolean oauth = chain.stream().anyMatch(DatabricksError.class::isInstance);
+        boolean oauth = chain.stream().anyMatch(t -> t instanceof DatabricksError
+                || t instanceof com.databricks.sdk.core.DatabricksError);
+        String oauthError = oauthErrorCode(chain);
+        if (oauth && "invalid_grant".equals(oauthError)) {
+            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the OAuth token endpoint refused the grant"
+                    + " (invalid_grant): the authorization code or refresh token expired or was already used;"
+                    + " sign in again (the next attempt starts a new sign-in)");
+        }
+        if (oauth && "access_denied".equals(oauthError)) {
+            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the sign-in was denied in the browser"
+                    + " (access_denied)");
+        }
         return switch (status) {
             case 400 -> oauth ? ErrorClassification.of(ErrorCategory.AUTHENTICATION,
-                    "the OAuth token endpoint refused the grant") : null;
+                    "the OAuth token endpoint refused the request (" + oauthError + ")") : null;
             case 401 -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, oauth
-                    ? "the OAuth token endpoint rejected the client credentials"
-                    : "the workspace rejected the access token");
+                    ? "the OAuth token endpoint rejected the client credentials (invalid_client): check that the"
+                            + " client id is the service principal's application id (or the OAuth app's id) and"
+                            + " that the client secret is current"
+                    : "the workspace rejected the access token: check that the token or secret is valid and has"
+                            + " not expired");
+            case 408 -> oauth ? ErrorClassification.of(ErrorCategory.AUTHENTICATION, sdkMessage(chain)) : null;
             case 403 -> ErrorClassification.of(ErrorCategory.PERMISSION, "the workspace denied access (HTTP 403)");
             case 404 -> ErrorClassification.of(ErrorCategory.NOT_FOUND,
                     "the warehouse or endpoint does not exist (HTTP 404)");
@@ -209,6 +227,29 @@ public final class ErrorClassifier {
     private static ErrorClassification lostConnection(ExecutionPhase phase, String reason) {
         return phase == ExecutionPhase.CONNECT ? ErrorClassification.of(ErrorCategory.NETWORK, reason)
                 : ErrorClassification.of(ErrorCategory.AMBIGUOUS, reason + " after the statement was sent");
+    }
+
+    /** The OAuth error code (invalid_client, invalid_grant, ...) of an SDK error in the chain. */
+    private static String oauthErrorCode(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof com.databricks.sdk.core.DatabricksError e && e.getErrorCode() != null) {
+                return e.getErrorCode();
+            }
+            if (t instanceof DatabricksError e && e.getErrorCode() != null) {
+                return e.getErrorCode();
+            }
+        }
+        return null;
+    }
+
+    /** The message of the component's own OAuth errors: written by the component, secret-free, with the fix. */
+    private static String sdkMessage(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof com.databricks.sdk.core.DatabricksError e) {
+                return e.getMessage();
+            }
+        }
+        return "OAuth sign-in failed";
     }
 
     private static boolean hasVendorCode(List<Throwable> chain, int code) {

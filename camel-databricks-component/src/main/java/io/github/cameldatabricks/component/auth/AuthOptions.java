@@ -1,0 +1,34 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.time.Duration;
+
+/**
+ * The endpoint's auth options as configured (URI or component), before the environment is consulted.
+ *
+ * @param authMode            the authMode option, or null
+ * @param token               a personal access token, or null
+ * @param accessToken         a pre-obtained OAuth access token, or null
+ * @param clientId            an OAuth client id, or null
+ * @param clientSecret        an OAuth client secret, or null
+ * @param redirectUri         the U2M redirect URI, or null
+ * @param browserCommand      how to open the U2M sign-in page, or null for the system browser
+ * @param consentTimeout      how long a U2M sign-in may take
+ * @param tokenCacheDirectory where U2M tokens are kept, {@code none}, or null for the default
+ */
+public record AuthOptions(String authMode, String token, String accessToken, String clientId, String clientSecret,
+        String redirectUri, String browserCommand, Duration consentTimeout, String tokenCacheDirectory) {
+
+    /** Whether any credential is given as an option (then the environment is not read for credentials). */
+    boolean hasExplicitCredentials() {
+        return set(token) || set(accessToken) || set(clientId) || set(clientSecret);
+    }
+
+    static boolean set(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "AuthOptions[" + authMode + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.LongSupplier;
+
+import com.databricks.sdk.core.oauth.CachedTokenSource;
+import com.databricks.sdk.core.oauth.TokenSource;
+
+/**
+ * Credentials from a refreshing OAuth token source (M2M or U2M), shared by every connection of a pool. The SDK's
+ * {@link CachedTokenSource} refreshes in the background once a token is half-way to expiry, so exchanges do not
+ * wait on token requests; pooled connections outliving a token get the current one through
+ * {@code setClientInfo("Auth_AccessToken", ...)} before each use (immediate with {@code EnableTokenFederation=0}).
+ */
+public final class OAuthCredentials implements DatabricksCredentials {
+
+    private final DatabricksAuthMode mode;
+    private final String identity;
+    private final String description;
+    private final CachedTokenSource tokens;
+    private final LongSupplier tokenRequests;
+    /** Which token each physical connection was last given; weak, so closed connections drop out. */
+    private final Map<Connection, String> given = new WeakHashMap<>();
+
+    public OAuthCredentials(DatabricksAuthMode mode, String host, String clientId, TokenSource source,
+            com.databricks.sdk.core.oauth.Token initial, LongSupplier tokenRequests, Clock clock) {
+        this.mode = mode;
+        this.identity = mode.option() + ":" + host + ":" + clientId;
+        this.description = mode.option() + " (client " + clientId + ")";
+        CachedTokenSource.Builder builder = new CachedTokenSource.Builder(source).setClockSupplier(() -> clock)
+                .setExpiryBuffer(Duration.ofSeconds(10));
+        if (initial != null) {
+            builder.setToken(initial);
+        }
+        this.tokens = builder.build();
+        this.tokenRequests = tokenRequests;
+    }
+
+    @Override
+    public DatabricksAuthMode mode() {
+        return mode;
+    }
+
+    @Override
+    public Map<String, String> jdbcProperties() {
+        return Map.of("AuthMech", "11", "Auth_Flow", "0", "Auth_AccessToken", accessToken(),
+                "EnableTokenFederation", "0");
+    }
+
+    @Override
+    public String accessToken() {
+        return tokens.getToken().getAccessToken();
+    }
+
+    @Override
+    public void ensureReady() {
+        accessToken();
+    }
+
+    @Override
+    public void beforeUse(Connection pooled) throws SQLException {
+        Connection physical = pooled.isWrapperFor(Connection.class) ? pooled.unwrap(Connection.class) : pooled;
+        String current = accessToken();
+        synchronized (given) {
+            if (current.equals(given.get(physical))) {
+                return;
+            }
+        }
+        pooled.setClientInfo("Auth_AccessToken", current);
+        synchronized (given) {
+            given.put(physical, current);
+        }
+    }
+
+    /** How many token requests the source made so far. */
+    public long tokenRequests() {
+        return tokenRequests.getAsLong();
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

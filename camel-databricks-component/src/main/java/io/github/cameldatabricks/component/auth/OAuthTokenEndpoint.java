@@ -1,0 +1,121 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.databricks.sdk.core.DatabricksError;
+import com.databricks.sdk.core.oauth.Token;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.cameldatabricks.component.connection.WorkspaceHost;
+
+/**
+ * The workspace's OIDC endpoints: discovery and token requests (client_secret_post). Written here rather than
+ * taken from databricks-sdk-java because the SDK's HTTP client, discovery and client-credentials classes are
+ * {@code @InternalApi} or read the ambient environment; the SDK's public {@code Token} and
+ * {@code CachedTokenSource} are reused for caching and refresh. Errors become the SDK's public
+ * {@link DatabricksError} with the HTTP status and the OAuth {@code error} code, which the classifier reads.
+ */
+public final class OAuthTokenEndpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final WorkspaceHost host;
+    private final Clock clock;
+    private volatile URI tokenEndpoint;
+    private volatile URI authorizationEndpoint;
+
+    public OAuthTokenEndpoint(WorkspaceHost host, Clock clock) {
+        this.host = host;
+        this.clock = clock;
+    }
+
+    /** The authorization endpoint (for U2M), from discovery. */
+    public URI authorizationEndpoint() {
+        discover();
+        return authorizationEndpoint;
+    }
+
+    private void discover() {
+        if (tokenEndpoint != null) {
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(host.url()
+                + "/oidc/.well-known/oauth-authorization-server")).timeout(TIMEOUT).GET().build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new DatabricksError("discovery_failed", "OIDC discovery at " + host.url()
+                    + " answered HTTP " + response.statusCode(), response.statusCode());
+        }
+        JsonNode document = parse(response.body());
+        authorizationEndpoint = URI.create(document.path("authorization_endpoint").asText());
+        tokenEndpoint = URI.create(document.path("token_endpoint").asText());
+    }
+
+    /**
+     * Requests a token.
+     *
+     * @param form the grant's form fields (client credentials included, as client_secret_post)
+     * @throws DatabricksError with the HTTP status and OAuth error code when the endpoint refuses
+     */
+    public Token request(Map<String, String> form) {
+        discover();
+        String body = form.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = send(request);
+        JsonNode json = parse(response.body());
+        if (response.statusCode() != 200) {
+            String error = json.path("error").asText("http_" + response.statusCode());
+            // error_description is the server's text: it names no secret, and tells the user what went wrong
+            throw new DatabricksError(error, error + ": " + json.path("error_description").asText(""),
+                    response.statusCode());
+        }
+        String accessToken = json.path("access_token").asText(null);
+        if (accessToken == null) {
+            throw new DatabricksError("invalid_response", "the token endpoint returned no access_token", 502);
+        }
+        long expiresIn = json.path("expires_in").asLong(3600);
+        String refresh = json.hasNonNull("refresh_token") ? json.get("refresh_token").asText() : null;
+        return new Token(accessToken, json.path("token_type").asText("Bearer"), refresh,
+                clock.instant().plusSeconds(expiresIn));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not reach the workspace OIDC endpoint " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while requesting an OAuth token", e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * PKCE (RFC 7636, S256) and the {@code state} value for one authorization-code flow.
+ *
+ * @param verifier  the code verifier, sent with the code exchange (a secret until then)
+ * @param challenge base64url(SHA-256(verifier)), sent with the authorize request
+ * @param state     the CSRF value the callback must echo
+ */
+record Pkce(String verifier, String challenge, String state) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static Pkce create() {
+        String verifier = random(32);
+        return new Pkce(verifier, challenge(verifier), random(16));
+    }
+
+    static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    @Override
+    public String toString() {
+        return "Pkce[S256]";
+    }
+}

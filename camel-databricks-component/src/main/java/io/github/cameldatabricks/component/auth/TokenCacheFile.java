@@ -1,0 +1,113 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import com.databricks.sdk.core.oauth.Token;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The U2M tokens of one host and client id, kept between runs in a file only its owner can read or write. The
+ * file is created with owner-only permissions before anything is written to it (the SDK's FileTokenCache sets
+ * them afterwards), and every new refresh token is written back before it is used, so a single-use refresh token
+ * is never lost.
+ */
+final class TokenCacheFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenCacheFile.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    TokenCacheFile(Path directory, String host, String clientId) {
+        this.file = directory.resolve(key(host, clientId) + ".json");
+    }
+
+    /** The default directory: ~/.config/camel-databricks/oauth. */
+    static Path defaultDirectory() {
+        return Path.of(System.getProperty("user.home"), ".config", "camel-databricks", "oauth");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The cached token, or null if there is none or it cannot be read. */
+    synchronized Token load() {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            String refresh = json.path("refresh_token").asText(null);
+            if (refresh == null) {
+                return null;
+            }
+            return new Token(json.path("access_token").asText(""), "Bearer", refresh,
+                    Instant.parse(json.path("expiry").asText(Instant.EPOCH.toString())));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Ignoring the unreadable token cache {} ({})", file, e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** Writes the token, replacing the file atomically. */
+    synchronized void save(Token token) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temp);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(temp);
+            }
+            ObjectNode json = JSON.createObjectNode();
+            json.put("access_token", token.getAccessToken());
+            json.put("refresh_token", token.getRefreshToken());
+            json.put("expiry", token.getExpiry().toString());
+            Files.writeString(temp, JSON.writeValueAsString(json), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not write the token cache {} ({}): the next run will ask to sign in again", file,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Removes the cached tokens (after the refresh token was refused). */
+    synchronized void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the token cache {}", file);
+        }
+    }
+
+    private static String key(String host, String clientId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((host + "|" + clientId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

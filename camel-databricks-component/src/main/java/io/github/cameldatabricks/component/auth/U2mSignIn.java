@@ -1,0 +1,100 @@
+package io.github.cameldatabricks.component.auth;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import com.databricks.sdk.core.DatabricksError;
+import com.databricks.sdk.core.oauth.Token;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One OAuth U2M sign-in with a custom OAuth app: authorization code with PKCE S256, the browser opened on the
+ * authorize URL, the code received on the loopback redirect URI, and exchanged for tokens.
+ */
+final class U2mSignIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(U2mSignIn.class);
+    static final String SCOPES = "all-apis offline_access";
+
+    private final OAuthTokenEndpoint endpoint;
+    private final String clientId;
+    private final String clientSecret;
+    private final URI redirectUri;
+    private final BrowserLauncher browser;
+    private final Duration timeout;
+
+    U2mSignIn(OAuthTokenEndpoint endpoint, String clientId, String clientSecret, URI redirectUri,
+            BrowserLauncher browser, Duration timeout) {
+        this.endpoint = endpoint;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.redirectUri = redirectUri;
+        this.browser = browser;
+        this.timeout = timeout;
+    }
+
+    /** Runs the sign-in; returns the tokens (with a refresh token). */
+    Token signIn() {
+        Pkce pkce = Pkce.create();
+        URI authorize = authorizeUrl(pkce);
+        try (LoopbackCallbackServer callback = LoopbackCallbackServer.start(redirectUri, pkce.state())) {
+            LOG.info("Signing in to Databricks with OAuth app {}: waiting up to {} s for the browser to return to {}",
+                    clientId, timeout.toSeconds(), redirectUri);
+            try {
+                browser.open(authorize);
+            } catch (Exception e) {
+                LOG.warn("Could not open a browser ({}): open this URL in a browser to sign in: {}",
+                        e.getClass().getSimpleName(), authorize);
+            }
+            LoopbackCallbackServer.Callback result;
+            try {
+                result = callback.await(timeout);
+            } catch (TimeoutException e) {
+                throw new DatabricksError("sign_in_timeout", "No sign-in within " + timeout.toSeconds() + " s"
+                        + " (consentTimeout): the browser did not return to " + redirectUri + ". Open " + authorize
+                        + " in a browser; if the sign-in page reports a redirect URI mismatch, register exactly "
+                        + redirectUri + " for the OAuth app " + clientId + " (or set redirectUri to the one it has)",
+                        408);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the sign-in", e);
+            }
+            if (result.error() != null) {
+                throw new DatabricksError(result.error(), result.error() + ": the sign-in was not completed"
+                        + (result.errorDescription() == null ? "" : " (" + result.errorDescription() + ")"), 401);
+            }
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "authorization_code");
+            form.put("code", result.code());
+            form.put("code_verifier", pkce.verifier());
+            form.put("redirect_uri", redirectUri.toString());
+            form.put("client_id", clientId);
+            form.put("client_secret", clientSecret);
+            Token token = endpoint.request(form);
+            LOG.info("Signed in to Databricks with OAuth app {}", clientId);
+            return token;
+        }
+    }
+
+    private URI authorizeUrl(Pkce pkce) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("code_challenge", pkce.challenge());
+        query.put("code_challenge_method", "S256");
+        query.put("redirect_uri", redirectUri.toString());
+        query.put("response_type", "code");
+        query.put("scope", SCOPES);
+        query.put("state", pkce.state());
+        return URI.create(endpoint.authorizationEndpoint() + "?" + query.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+    }
+}
