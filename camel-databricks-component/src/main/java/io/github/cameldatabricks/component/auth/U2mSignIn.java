@@ -44,7 +44,13 @@ final class U2mSignIn {
     Token signIn() {
         Pkce pkce = Pkce.create();
         URI authorize = authorizeUrl(pkce);
-        try (LoopbackCallbackServer callback = LoopbackCallbackServer.start(redirectUri, pkce.state())) {
+        LoopbackCallbackServer server;
+        try {
+            server = LoopbackCallbackServer.start(redirectUri, pkce.state());
+        } catch (IllegalArgumentException e) {
+            throw new DatabricksError("sign_in_failed", e.getMessage(), 0);
+        }
+        try (LoopbackCallbackServer callback = server) {
             LOG.info("Signing in to Databricks with OAuth app {}: waiting up to {} s for the browser to return to {}",
                     clientId, timeout.toSeconds(), redirectUri);
             try {

@@ -175,6 +175,10 @@ public final class ErrorClassifier {
                     .withRetryable(false);
         }
         for (Throwable t : chain) {
+            if (t instanceof com.databricks.sdk.core.DatabricksError e) {
+                // the component's own OAuth errors: secret-free messages that name the cause and the fix
+                return ErrorClassification.of(ErrorCategory.AUTHENTICATION, e.getMessage());
+            }
             if (t instanceof DatabricksError) {
                 return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "OAuth authentication failed");
             }
