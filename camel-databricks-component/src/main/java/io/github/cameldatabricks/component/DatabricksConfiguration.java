@@ -598,7 +598,7 @@ public class DatabricksConfiguration implements Cloneable {
     }
 
     /**
-     * Where oauth-u2m keeps its tokens between runs (one owner-only file per host and client id), so that a restart needs no new sign-in; none disables the cache. Defaults to ~/.config/camel-databricks/oauth.
+     * Where oauth-u2m keeps its tokens between runs (one owner-only file per host and client id), so that a restart needs no new sign-in; none disables the cache. Defaults to .config/camel-databricks/oauth in the user home directory.
      */
     public void setTokenCacheDirectory(String tokenCacheDirectory) {
         this.tokenCacheDirectory = tokenCacheDirectory;

@@ -29,4 +29,20 @@ class ComponentDocsTest {
         assertThat(names).contains("host", "userAgentEntry", "token", "CamelDatabricksRowCount");
         assertThat(names).allSatisfy(name -> assertThat(adoc).as("documents %s (run python3 src/main/docs/update-option-tables.py)", name).contains("*" + name + "*"));
     }
+
+    @Test
+    void everyOptionRowCarriesTheCurrentDescription() throws Exception {
+        JsonObject json = (JsonObject) Jsoner.deserialize(Files.readString(JSON));
+        String adoc = Files.readString(ADOC);
+        for (String section : List.of("componentProperties", "properties")) {
+            JsonObject options = (JsonObject) json.get(section);
+            for (String name : options.keySet()) {
+                JsonObject option = (JsonObject) options.get(name);
+                String row = "| *" + name + "* (" + option.getString("group") + ") | "
+                        + option.getString("description").replace("|", "\\|") + " |";
+                assertThat(adoc).as("%s row of %s is current (run python3 src/main/docs/update-option-tables.py)",
+                        name, section).contains(row);
+            }
+        }
+    }
 }

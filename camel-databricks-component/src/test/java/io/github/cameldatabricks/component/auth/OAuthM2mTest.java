@@ -103,7 +103,7 @@ class OAuthM2mTest {
 
     /** Seed troubleshooting: More than one authorization method. */
     @Test
-    void aPatNextToM2mVariablesIsReportedByNameInsteadOfFailingInsideALibrary() {
+    void aPatNextToM2mVariablesIsReportedByNameInsteadOfFailingInsideALibrary() throws Exception {
         CamelContext context = context(Environment.of(Map.of("DATABRICKS_TOKEN", "dapi-ambient",
                 "DATABRICKS_CLIENT_ID", SP, "DATABRICKS_CLIENT_SECRET", SP_SECRET)));
         try {
@@ -113,9 +113,12 @@ class OAuthM2mTest {
                     .hasMessageContaining("DATABRICKS_CLIENT_ID, DATABRICKS_CLIENT_SECRET (oauth-m2m)")
                     .hasMessageContaining("clean environment").hasMessageNotContaining(SP_SECRET)
                     .hasMessageNotContaining("dapi-ambient");
-            Throwable u2m = catchThrowable(() -> context(Environment.of(Map.of("APP_AUTH_TYPE", "oauth_m2m",
+            Throwable u2m;
+            try (CamelContext second = context(Environment.of(Map.of("APP_AUTH_TYPE", "oauth_m2m",
                     "DATABRICKS_CLIENT_ID", SP, "DATABRICKS_CLIENT_SECRET", SP_SECRET, "DATABRICKS_U2M_CLIENT_ID",
-                    "u2m-app"))).getEndpoint(endpoint("")));
+                    "u2m-app")))) {
+                u2m = catchThrowable(() -> second.getEndpoint(endpoint("")));
+            }
             assertThat(u2m).hasMessageContaining("DATABRICKS_U2M_CLIENT_ID (oauth-u2m)")
                     .hasMessageContaining("while APP_AUTH_TYPE selects oauth-m2m");
         } finally {
@@ -124,9 +127,11 @@ class OAuthM2mTest {
     }
 
     @Test
-    void missingM2mVariablesAreReportedAllAtOnce() {
-        Throwable t = catchThrowable(() -> context(Environment.of(Map.of("APP_AUTH_TYPE", "oauth_m2m")))
-                .getEndpoint(endpoint("")));
+    void missingM2mVariablesAreReportedAllAtOnce() throws Exception {
+        Throwable t;
+        try (CamelContext context = context(Environment.of(Map.of("APP_AUTH_TYPE", "oauth_m2m")))) {
+            t = catchThrowable(() -> context.getEndpoint(endpoint("")));
+        }
         assertThat(t).hasMessageContaining("Missing for authMode=oauth-m2m: DATABRICKS_CLIENT_ID,"
                 + " DATABRICKS_CLIENT_SECRET");
     }
