@@ -32,12 +32,7 @@ class EndpointConfigurationTest {
     private static final String PATH = "/sql/1.0/warehouses/abc123def456";
 
     private static CamelContext context(Environment environment) {
-        CamelContext context = new DefaultCamelContext();
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(environment);
-        context.addComponent("databricks", component);
-        context.start();
-        return context;
+        return TestContexts.startedWith(environment);
     }
 
     private static DatabricksEndpoint endpoint(Environment environment, String uri) {

@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.cameldatabricks.component.DatabricksComponent;
+import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.error.DatabricksAuthenticationException;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
@@ -36,12 +35,7 @@ class OAuthM2mTest {
     }
 
     static CamelContext context(Environment environment) {
-        CamelContext context = new DefaultCamelContext();
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(environment);
-        context.addComponent("databricks", component);
-        context.start();
-        return context;
+        return TestContexts.startedWith(environment);
     }
 
     private static String endpoint(String options) {
