@@ -147,7 +147,7 @@ public class DatabricksConfiguration implements Cloneable {
     }
 
     /**
-     * The workspace URL, e.g. https://myworkspace.cloud.databricks.com; a bare host name, host:port or http://127.0.0.1:PORT (a local emulator) also work. Falls back to the component option, then the DATABRICKS_HOST environment variable.
+     * The workspace URL, e.g. https://myworkspace.cloud.databricks.com; a bare host name and host:port also work; plain http:// only for a loopback address such as a local emulator's. Falls back to the component option, then the DATABRICKS_HOST environment variable.
      */
     public void setHost(String host) {
         this.host = host;
@@ -213,7 +213,7 @@ public class DatabricksConfiguration implements Cloneable {
     }
 
     /**
-     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m. When unset, the APP_AUTH_TYPE environment variable selects it, else pat.
+     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m. When unset: token means pat, accessToken means token-env; with no credential option, the APP_AUTH_TYPE environment variable selects it, else the one flow whose environment variables are set.
      */
     public void setAuthMode(String authMode) {
         this.authMode = authMode;

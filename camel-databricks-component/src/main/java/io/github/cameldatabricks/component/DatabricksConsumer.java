@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,6 +165,6 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     public String toString() {
-        return "DatabricksConsumer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + "]";
+        return "DatabricksConsumer[" + EndpointUriMasking.mask(endpoint.getEndpointUri()) + "]";
     }
 }

@@ -17,7 +17,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultPollingEndpoint;
 import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -224,6 +223,6 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     @Override
     public String toString() {
-        return "DatabricksEndpoint[" + URISupport.sanitizeUri(getEndpointUri()) + "]";
+        return "DatabricksEndpoint[" + EndpointUriMasking.mask(getEndpointUri()) + "]";
     }
 }

@@ -12,7 +12,6 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.ObjectHelper;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,6 +217,6 @@ public class DatabricksProducer extends DefaultProducer {
 
     @Override
     public String toString() {
-        return "DatabricksProducer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + "]";
+        return "DatabricksProducer[" + EndpointUriMasking.mask(endpoint.getEndpointUri()) + "]";
     }
 }

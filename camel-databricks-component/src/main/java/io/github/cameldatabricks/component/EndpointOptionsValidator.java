@@ -35,6 +35,7 @@ final class EndpointOptionsValidator {
         atLeast("retryBudget", c.getRetryBudget(), 0, " milliseconds");
         atLeast("warehouseStartTimeout", c.getWarehouseStartTimeout(), 0, " milliseconds");
         atLeast("warehouseStatePollInterval", c.getWarehouseStatePollInterval(), 100, " milliseconds");
+        atLeast("consentTimeout", c.getConsentTimeout(), 1000, " milliseconds");
         if (!(c.getRetryMultiplier() >= 1.0)) {
             throw new IllegalArgumentException("Invalid retryMultiplier " + c.getRetryMultiplier()
                     + ": expected a factor of at least 1.0");

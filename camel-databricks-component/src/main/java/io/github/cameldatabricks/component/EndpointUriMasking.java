@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.util.URISupport;
 
 /**
- * Makes an endpoint URI safe for error messages. Camel masks the values of options whose names look secret
+ * Makes an endpoint URI safe for error messages and {@code toString}. Camel masks the values of options whose names look secret
  * ({@code token}, {@code accessToken}), but a misspelled option ({@code tokn=...}) or a driver pass-through
  * ({@code jdbc.PWD=...}) would be shown as written; here only the values of known, non-secret options are kept.
  */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
@@ -77,6 +78,7 @@ class EndpointConfigurationTest {
         "MyWorkspace.cloud.databricks.com:8443, https://myworkspace.cloud.databricks.com:8443",
         "https://adb-123.4.azuredatabricks.net/?o=123, https://adb-123.4.azuredatabricks.net",
         "http://127.0.0.1:8080, http://127.0.0.1:8080",
+        "http://localhost:8080/, http://localhost:8080",
     })
     void hostIsNormalisedFromEveryFormUsersWrite(String host, String url) {
         DatabricksEndpoint endpoint = endpoint(Environment.empty(), "databricks:select 1?host=" + host
@@ -174,10 +176,41 @@ class EndpointConfigurationTest {
                 + "&tokn=" + SECRET, false)).contains("Cannot configure default credentials").contains("tokn=xxxxxx");
     }
 
+    @Test
+    void driverPasswordsSetAsComponentOptionsReachTheEndpointAndStayOutOfItsString() throws Exception {
+        try (CamelContext context = context(Environment.empty())) {
+            DatabricksComponent component = context.getComponent("databricks", DatabricksComponent.class);
+            // what camel.component.databricks.jdbcProperties[ProxyPwd]=... in application.properties does
+            org.apache.camel.support.PropertyBindingSupport.build().bind(context, component,
+                    "jdbcProperties[ProxyPwd]", "proxy-" + SECRET);
+            DatabricksEndpoint endpoint = context.getEndpoint("databricks:select 1?host=h.cloud.databricks.com"
+                    + "&warehouseId=w1&token=RAW(" + SECRET + ")&jdbc.SSLTrustStorePwd=RAW(store-" + SECRET + ")",
+                    DatabricksEndpoint.class);
+            assertThat(endpoint.getConfiguration().getJdbcProperties()).containsEntry("ProxyPwd", "proxy-" + SECRET)
+                    .containsEntry("SSLTrustStorePwd", "store-" + SECRET);
+            assertThat(endpoint.toString()).doesNotContain(SECRET).contains("jdbc.SSLTrustStorePwd=xxxxxx");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://example.com:8080/callback", "http://localhost/callback",
+        "https://localhost:8080/callback"})
+    void aU2mRedirectUriThatIsNotALoopbackWithAPortFailsAtCreation(String redirectUri) {
+        assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&authMode=oauth-u2m&clientId=app&redirectUri=" + redirectUri))
+                .contains("Invalid redirectUri '" + redirectUri + "'")
+                .contains("on this machine and with an explicit port");
+        assertThat(failure(Environment.of(java.util.Map.of("APP_AUTH_TYPE", "u2m", "DATABRICKS_U2M_CLIENT_ID", "app",
+                "DATABRICKS_REDIRECT_URI", redirectUri)), "databricks:select 1?host=h.cloud.databricks.com"
+                + "&warehouseId=w1")).contains("Invalid DATABRICKS_REDIRECT_URI '" + redirectUri + "'");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "host=ftp://h.example.com                | Invalid host 'ftp://h.example.com'",
         "host=https://user@h.example.com         | Invalid host",
+        "host=http://h.cloud.databricks.com      | plain http:// is accepted only for a loopback address",
+        "host=http://10.0.0.5:8080               | a workspace needs https://",
         "httpPath=/sql/warehouses/x              | Invalid httpPath '/sql/warehouses/x'",
         "httpPath=/sql/1.0/warehouses/a&warehouseId=b | name different warehouses",
         "userAgentEntry=My Product 1.0           | Invalid userAgentEntry 'My Product 1.0': expected <ISV-Name>_<Product-Name>/<Version>",
@@ -188,6 +221,7 @@ class EndpointConfigurationTest {
         "poolSize=0                              | Invalid poolSize 0: expected at least 1",
         "queryTimeout=-1                         | Invalid queryTimeout -1: expected at least 0 seconds",
         "jdbc.PWD=x                              | Invalid jdbc.PWD",
+        "consentTimeout=0                        | Invalid consentTimeout 0",
         "outputType=Everything                   | outputType",
     })
     void badOptionsFailAtCreationNamingTheOptionAndWhatIsExpected(String options, String expected) {

@@ -17,12 +17,18 @@ import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * A route's whole life (start, queries, a failing query, a rejected endpoint, stop) logs nothing that contains the
- * token, with the component's loggers at DEBUG (see simplelogger.properties).
+ * A route's whole life (start, queries, a failing query, a rejected endpoint, stop) logs nothing that contains a
+ * secret — the PAT, an M2M client secret, an issued OAuth access token (a JWT), a driver password passed through
+ * {@code jdbc.*} — with the component's loggers at DEBUG (see simplelogger.properties).
  */
 class SecretsStayOutOfLogsTest {
 
     private static final String TOKEN = "dapi-very-secret-token-0042";
+    private static final String CLIENT_SECRET = "m2m-very-secret-0042";
+    private static final String PROXY_PASSWORD = "proxy-very-secret-0042";
+    private static final String SP = "7e3d1c55-0a4b-4c2d-9e8f-123456789abc";
+    /** Every JWT, so every access token LocalWarehouse issues, starts with the encoding of <code>{"</code>. */
+    private static final String JWT_START = "eyJ";
 
     @RegisterExtension
     static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
@@ -31,6 +37,7 @@ class SecretsStayOutOfLogsTest {
     @Test
     void theTokenAppearsInNoLogLineExceptionOrToString() throws Exception {
         LocalWarehouse w = WAREHOUSE.warehouse();
+        w.oidc().addServicePrincipal(SP, CLIENT_SECRET, "logs-check");
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         StringBuilder seen = new StringBuilder();
@@ -45,6 +52,10 @@ class SecretsStayOutOfLogsTest {
             var template = context.createProducerTemplate();
             seen.append(template.requestBody("databricks:SELECT count(*) FROM samples.nyctaxi.trips"
                     + "?outputType=SelectOne" + base, (Object) null));
+            seen.append(template.requestBody("databricks:SELECT current_user()?outputType=SelectOne&host="
+                    + w.baseUrl() + "&httpPath=" + w.httpPath() + "&authMode=oauth-m2m&clientId=" + SP
+                    + "&clientSecret=RAW(" + CLIENT_SECRET + ")&jdbc.ProxyPwd=RAW(" + PROXY_PASSWORD + ")",
+                    (Object) null));
             Throwable failed = catchThrowable(() -> template.requestBody("databricks:SELECT * FROM no_such_table?a=1"
                     .replace("?a=1", "?outputType=SelectList" + base), (Object) null));
             Throwable rejected = catchThrowable(() -> context.getEndpoint("databricks:select 1?userAgentEntry=bad"
@@ -61,7 +72,11 @@ class SecretsStayOutOfLogsTest {
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertThat(logs).as("the capture worked").contains("DatabricksEndpoint");
-        assertThat(logs).doesNotContain(TOKEN);
-        assertThat(seen.toString()).contains("10").doesNotContain(TOKEN);
+        assertThat(logs).as("the M2M route ran with DEBUG logs").contains("oauth-m2m");
+        for (String secret : new String[] { TOKEN, CLIENT_SECRET, PROXY_PASSWORD, JWT_START }) {
+            assertThat(logs).doesNotContain(secret);
+            assertThat(seen.toString()).doesNotContain(secret);
+        }
+        assertThat(seen.toString()).contains("10").contains(SP);
     }
 }

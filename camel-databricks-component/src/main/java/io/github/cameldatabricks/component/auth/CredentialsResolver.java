@@ -183,14 +183,16 @@ public final class CredentialsResolver {
         String source = AuthOptions.set(o.redirectUri()) ? "redirectUri" : EnvironmentVariables.REDIRECT_URI;
         try {
             URI uri = URI.create(value);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
-                throw new IllegalArgumentException();
+            if ("http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0
+                    && WorkspaceHost.isLoopback(uri.getHost())) {
+                return uri;
             }
-            return uri;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid " + source + " '" + value + "': expected the loopback"
-                    + " redirect URI registered for the OAuth app, e.g. " + DEFAULT_REDIRECT_URI);
+            // reported below, with what is expected
         }
+        throw new IllegalArgumentException("Invalid " + source + " '" + value + "': expected the redirect URI"
+                + " registered for the OAuth app, on this machine and with an explicit port (http://localhost:<port>/"
+                + "<path> or http://127.0.0.1:<port>/<path>), e.g. " + DEFAULT_REDIRECT_URI);
     }
 
     private String env(String variable) {

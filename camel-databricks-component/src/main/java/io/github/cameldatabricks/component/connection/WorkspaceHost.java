@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A workspace host, normalised once from any form users write: {@code https://myworkspace.cloud.databricks.com/},
- * a bare host name, {@code host:port}, or {@code http://127.0.0.1:PORT} (plain HTTP, for LocalWarehouse).
+ * a bare host name, {@code host:port}, or {@code http://127.0.0.1:PORT} (plain HTTP, accepted only for a loopback
+ * address such as LocalWarehouse's).
  *
  * @param hostName the bare host name (what the driver's URL and the seed's {@code server_hostname} expect)
  * @param port     the port, 443 unless given
@@ -46,6 +47,11 @@ public record WorkspaceHost(String hostName, int port, boolean tls) {
             if (host == null || host.isEmpty() || v.contains("@")) {
                 throw invalid(optionName, value, "expected a host name such as myworkspace.cloud.databricks.com");
             }
+            if (!tls && !isLoopback(host)) {
+                throw invalid(optionName, value, "plain http:// is accepted only for a loopback address (localhost,"
+                        + " 127.0.0.1, [::1]) such as LocalWarehouse; a workspace needs https://, or tokens and"
+                        + " secrets would travel unencrypted");
+            }
             int port = parsed.getPort() > 0 ? parsed.getPort() : 443;
             if (!tls && parsed.getPort() <= 0) {
                 port = 80;
@@ -54,6 +60,21 @@ public record WorkspaceHost(String hostName, int port, boolean tls) {
         } catch (URISyntaxException e) {
             throw invalid(optionName, value, "expected a host name such as myworkspace.cloud.databricks.com");
         }
+    }
+
+    /**
+     * Whether a host is this machine, by name or literal address only: resolving a name here would let DNS decide
+     * where cleartext goes.
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            return h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]");
+        }
+        return h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static IllegalArgumentException invalid(String optionName, String value, String expected) {
