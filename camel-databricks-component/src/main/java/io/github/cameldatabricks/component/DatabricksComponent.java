@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -18,8 +19,9 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
 
-import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.auth.BrowserLauncher;
+import io.github.cameldatabricks.component.auth.DatabricksCredentials;
+import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.retry.Sleeper;
 
@@ -38,6 +40,11 @@ public class DatabricksComponent extends HealthCheckComponent {
     private DatabricksConfiguration configuration = new DatabricksConfiguration();
 
     private final ConnectionPools pools = new ConnectionPools();
+    /**
+     * One credentials object per identity, shared by the endpoints that have it: a rotating U2M refresh token must
+     * have one owner, and one token source per identity keeps M2M token requests independent of endpoint count.
+     */
+    private final Map<String, DatabricksCredentials> credentials = new ConcurrentHashMap<>();
     private Environment environment = Environment.system();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
@@ -94,9 +101,15 @@ public class DatabricksComponent extends HealthCheckComponent {
         return endpoint;
     }
 
+    /** The credentials this component already holds for the same identity, else {@code resolved}, now held. */
+    DatabricksCredentials sharedCredentials(DatabricksCredentials resolved) {
+        return credentials.computeIfAbsent(resolved.identity(), identity -> resolved);
+    }
+
     @Override
     protected void doStop() throws Exception {
         pools.closeAll();
+        credentials.clear();
         super.doStop();
     }
 

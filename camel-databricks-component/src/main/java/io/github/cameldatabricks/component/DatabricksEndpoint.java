@@ -83,7 +83,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
                     + " databricks:select 1), a classpath:/file: reference to it, or set useMessageBodyForSql=true");
         }
         if (configuration.getDataSource() == null) {
-            settings = EndpointSettings.resolve(configuration, environment, clock, browser);
+            EndpointSettings resolved = EndpointSettings.resolve(configuration, environment, clock, browser);
+            settings = new EndpointSettings(resolved.target(), component().sharedCredentials(resolved.credentials()));
         }
     }
 

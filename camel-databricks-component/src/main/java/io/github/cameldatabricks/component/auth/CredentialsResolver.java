@@ -156,7 +156,7 @@ public final class CredentialsResolver {
     private DatabricksCredentials m2m(WorkspaceHost host, String clientId, String clientSecret) {
         OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock);
         ClientCredentialsTokenSource source = new ClientCredentialsTokenSource(endpoint, clientId, clientSecret);
-        return new OAuthCredentials(DatabricksAuthMode.OAUTH_M2M, host.url(), clientId, source, null,
+        return new OAuthCredentials(DatabricksAuthMode.OAUTH_M2M, host.url(), clientId, clientSecret, source, null,
                 source::requests, clock);
     }
 
@@ -172,7 +172,7 @@ public final class CredentialsResolver {
         Token cached = cache == null ? null : cache.load();
         RefreshTokenSource source = new RefreshTokenSource(endpoint, clientId, clientSecret, signIn, cache,
                 cached == null ? null : cached.getRefreshToken());
-        return new OAuthCredentials(DatabricksAuthMode.OAUTH_U2M, host.url(), clientId, source,
+        return new OAuthCredentials(DatabricksAuthMode.OAUTH_U2M, host.url(), clientId, clientSecret, source,
                 cached != null && cached.getExpiry().isAfter(clock.instant()) ? cached : null, source::requests,
                 clock);
     }

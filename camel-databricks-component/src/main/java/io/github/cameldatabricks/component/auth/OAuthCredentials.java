@@ -27,10 +27,16 @@ public final class OAuthCredentials implements DatabricksCredentials {
     /** Which token each physical connection was last given; weak, so closed connections drop out. */
     private final Map<Connection, String> given = new WeakHashMap<>();
 
-    public OAuthCredentials(DatabricksAuthMode mode, String host, String clientId, TokenSource source,
-            com.databricks.sdk.core.oauth.Token initial, LongSupplier tokenRequests, Clock clock) {
+    /**
+     * @param clientSecret only fingerprinted into the identity, so that endpoints with different secrets for one
+     *                     client never share a pool or a token; may be null (a public U2M client)
+     */
+    public OAuthCredentials(DatabricksAuthMode mode, String host, String clientId, String clientSecret,
+            TokenSource source, com.databricks.sdk.core.oauth.Token initial, LongSupplier tokenRequests,
+            Clock clock) {
         this.mode = mode;
-        this.identity = mode.option() + ":" + host + ":" + clientId;
+        this.identity = mode.option() + ":" + host + ":" + clientId
+                + (clientSecret == null ? "" : ":" + StaticTokenCredentials.fingerprint(clientSecret));
         this.description = mode.option() + " (client " + clientId + ")";
         CachedTokenSource.Builder builder = new CachedTokenSource.Builder(source).setClockSupplier(() -> clock)
                 .setExpiryBuffer(Duration.ofSeconds(10));
@@ -54,7 +60,7 @@ public final class OAuthCredentials implements DatabricksCredentials {
 
     @Override
     public String accessToken() {
-        return tokens.getToken().getAccessToken();
+        return CallerThread.run(() -> tokens.getToken().getAccessToken());
     }
 
     @Override

@@ -1,0 +1,131 @@
+package io.github.cameldatabricks.component.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import com.databricks.sdk.core.DatabricksError;
+import com.databricks.sdk.core.oauth.Token;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.cameldatabricks.component.DatabricksComponent;
+import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.testkit.LocalWarehouse;
+import io.github.cameldatabricks.testkit.ManualClock;
+import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
+
+/**
+ * A U2M refresh token has one owner: endpoints of one app share one token source (a rotating refresh token is
+ * never used twice), and only an exchange's thread, never the SDK's background refresh, may open a browser.
+ */
+class U2mTokenOwnershipTest {
+
+    private static final String APP = "camel-u2m-owner-app";
+    private static final String USER = "owner@example.com";
+
+    @RegisterExtension
+    static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
+            LocalWarehouse.builder().sampleRows(10));
+
+    private static int port;
+
+    @TempDir
+    Path cacheDir;
+
+    @BeforeAll
+    static void registerApp() throws Exception {
+        port = OAuthU2mTest.freePort();
+        WAREHOUSE.warehouse().oidc().addOAuthApp(APP, null, redirect().toString()).autoApprove(true)
+                .signedInUser(USER).rotateRefreshTokens(true);
+    }
+
+    private static URI redirect() {
+        return URI.create("http://localhost:" + port + "/callback");
+    }
+
+    private String uri(String sql) {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        return "databricks:" + sql + "?outputType=SelectOne&host=" + w.baseUrl() + "&httpPath=" + w.httpPath()
+                + "&authMode=oauth-u2m&clientId=" + APP + "&redirectUri=" + redirect() + "&tokenCacheDirectory="
+                + cacheDir + "&consentTimeout=60000&userAgentEntry=Acme_U2mOwner/1.0";
+    }
+
+    @Test
+    void endpointsOfOneAppShareOneSignInAndOneRotatingRefreshToken() throws Exception {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        HttpBrowser browser = new HttpBrowser();
+        ManualClock clock = new ManualClock();
+        DatabricksComponent component = new DatabricksComponent();
+        component.setEnvironment(Environment.empty());
+        component.setBrowserLauncher(browser);
+        component.setClock(clock);
+        long refreshesBefore = w.oidc().tokensIssued("refresh_token");
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addComponent("databricks", component);
+            context.start();
+            var template = context.createProducerTemplate();
+            String first = uri("SELECT current_user() AS u");
+            // created before any token exists, so it can only get later ones by sharing the first one's source
+            String second = uri("SELECT current_user() AS who") + "&autoStartWarehouse=true"
+                    + "&warehouseStatePollInterval=100";
+            context.getEndpoint(first);
+            context.getEndpoint(second);
+            assertThat(template.requestBody(first, (Object) null)).isEqualTo(USER);
+            assertThat(template.requestBody(second, (Object) null)).isEqualTo(USER);
+            assertThat(browser.opened).as("one sign-in for both endpoints").hasSize(1);
+
+            // both endpoints now find the token expired: one refresh, whose rotated refresh token both then use
+            clock.advance(Duration.ofHours(2));
+            assertThat(template.requestBody(first, (Object) null)).isEqualTo(USER);
+            assertThat(template.requestBody(second, (Object) null)).isEqualTo(USER);
+            clock.advance(Duration.ofHours(2));
+            assertThat(template.requestBody(second, (Object) null)).isEqualTo(USER);
+            assertThat(template.requestBody(first, (Object) null)).isEqualTo(USER);
+
+            // a stopped warehouse: the second endpoint starts it through the REST API, with the shared token
+            w.lifecycle().startupTime(Duration.ZERO);
+            w.lifecycle().stop();
+            assertThat(template.requestBody(second, (Object) null)).isEqualTo(USER);
+            assertThat(w.lifecycle().state().name()).isEqualTo("RUNNING");
+        }
+        assertThat(browser.opened).as("no second sign-in: no refresh token was used twice").hasSize(1);
+        assertThat(w.oidc().tokensIssued("refresh_token") - refreshesBefore).isEqualTo(2);
+    }
+
+    @Test
+    void aBackgroundRefreshWithoutARefreshTokenNeverOpensABrowser() throws Exception {
+        HttpBrowser browser = new HttpBrowser();
+        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(WorkspaceHost.parse(WAREHOUSE.warehouse().baseUrl(),
+                "host"), Clock.systemUTC());
+        U2mSignIn signIn = new U2mSignIn(endpoint, APP, null, redirect(), browser, Duration.ofSeconds(60));
+        RefreshTokenSource source = new RefreshTokenSource(endpoint, APP, null, signIn, null, null);
+
+        // what the SDK's asynchronous refresh does: ask from a thread of its own
+        Throwable background = catchThrowable(() -> CompletableFuture.supplyAsync(source::getToken).join());
+        assertThat(background).hasCauseInstanceOf(DatabricksError.class);
+        assertThat(((DatabricksError) background.getCause()).getErrorCode()).isEqualTo("sign_in_required");
+        assertThat(browser.opened).isEmpty();
+
+        // the exchange that needs a token signs in
+        Token token = CallerThread.run(source::getToken);
+        assertThat(token.getAccessToken()).isNotBlank();
+        assertThat(token.getRefreshToken()).isNotBlank();
+        assertThat(browser.opened).hasSize(1);
+
+        // with a refresh token, a background refresh needs no browser either
+        Token refreshed = CompletableFuture.supplyAsync(source::getToken).join();
+        assertThat(refreshed.getRefreshToken()).as("rotated").isNotEqualTo(token.getRefreshToken());
+        assertThat(browser.opened).hasSize(1);
+    }
+}
