@@ -1,7 +1,9 @@
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +87,9 @@ class YamlRouteTest extends WarehouseTestSupport {
         consumed.expectedMessageCount(2);
         context.start();
         consumed.assertIsSatisfied();
+        // onConsume runs after each exchange: wait for the poll that routed both rows to return
+        DatabricksConsumer consumer = (DatabricksConsumer) context.getRoute("yaml-consumer").getConsumer();
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.getSuccessCounter() >= 1);
         context.getRouteController().stopRoute("yaml-consumer");
         assertThat(scalar("SELECT count(*) FROM " + table + " WHERE done")).isEqualTo(2L);
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -214,7 +215,9 @@ class OAuthU2mTest {
         HttpBrowser user = new HttpBrowser();
         Thread userOpensTheLoggedUrl = new Thread(() -> {
             Pattern url = Pattern.compile("open this URL in a browser to sign in: (\\S+)");
-            for (int i = 0; i < 100; i++) {
+            // generous: the sign-in below completes as soon as this user opens the URL, never waits this long
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() - deadline < 0) {
                 Matcher m = url.matcher(log.toString(StandardCharsets.UTF_8));
                 if (m.find()) {
                     try {
@@ -234,8 +237,8 @@ class OAuthU2mTest {
         CamelContext context = context(null);
         try {
             userOpensTheLoggedUrl.start();
-            Object who = context.createProducerTemplate().requestBody(uri("&browserCommand=/no/such/browser"),
-                    (Object) null);
+            Object who = context.createProducerTemplate().requestBody(uri("&browserCommand=/no/such/browser")
+                    .replace("consentTimeout=5000", "consentTimeout=60000"), (Object) null);
             assertThat(who).isEqualTo(USER);
         } finally {
             context.stop();
@@ -246,19 +249,41 @@ class OAuthU2mTest {
     }
 
     @Test
-    void theU2mVariablesSelectU2mWithTheDefaultRedirectUri() {
+    void theU2mVariablesSelectU2mWithTheDefaultRedirectUri() throws Exception {
         CamelContext context = new DefaultCamelContext();
         DatabricksComponent component = new DatabricksComponent();
         component.setEnvironment(Environment.of(Map.of("APP_AUTH_TYPE", "u2m", "DATABRICKS_U2M_CLIENT_ID", APP)));
+        component.setBrowserLauncher(url -> {
+            throw new AssertionError("the sign-in must stop at the busy redirect port, before the browser");
+        });
         context.addComponent("databricks", component);
         context.start();
+        // the default redirect URI's port is held (by this test, or already by another program), so the sign-in
+        // names the redirect URI it resolved, without a browser and without waiting for consent
+        ServerSocket held = holdPort(8080);
         try {
             LocalWarehouse w = WAREHOUSE.warehouse();
-            var endpoint = context.getEndpoint("databricks:SELECT 1?host=" + w.baseUrl() + "&httpPath="
-                    + w.httpPath(), io.github.cameldatabricks.component.DatabricksEndpoint.class);
+            String uri = "databricks:SELECT 1?host=" + w.baseUrl() + "&httpPath=" + w.httpPath()
+                    + "&tokenCacheDirectory=" + cacheDir;
+            var endpoint = context.getEndpoint(uri, io.github.cameldatabricks.component.DatabricksEndpoint.class);
             assertThat(endpoint.getServiceMetadata()).containsEntry("authMode", "oauth-u2m");
+            Throwable t = catchThrowable(() -> context.createProducerTemplate().requestBody(uri, (Object) null));
+            assertThat(t.getCause()).isInstanceOf(DatabricksAuthenticationException.class);
+            assertThat(t.getCause().getMessage()).contains("redirect URI http://localhost:8080/callback is in use");
         } finally {
+            if (held != null) {
+                held.close();
+            }
             context.stop();
+        }
+    }
+
+    /** Listens on the port on localhost, or returns null if something else already does. */
+    private static ServerSocket holdPort(int port) throws Exception {
+        try {
+            return new ServerSocket(port, 50, java.net.InetAddress.getByName("localhost"));
+        } catch (java.net.BindException alreadyInUse) {
+            return null;
         }
     }
 }
