@@ -44,7 +44,8 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
         config.getJdbcProperties().forEach((k, v) -> driverProperties.put(k, String.valueOf(v)));
         WarehouseTarget target = new WarehouseTarget(host, httpPath, blankToNull(config.getCatalog()),
                 blankToNull(config.getSchema()), userAgent, driverProperties,
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.getRetryBudget() / 1000)));
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.getRetryBudget() / 1000)),
+                (int) Math.max(1, Math.min(config.getWarehouseStatePollInterval(), config.getRetryBudget()) / 1000));
         AuthOptions auth = new AuthOptions(config.getAuthMode(), config.getToken(), config.getAccessToken(),
                 config.getClientId(), config.getClientSecret(), config.getRedirectUri(), config.getBrowserCommand(),
                 java.time.Duration.ofMillis(config.getConsentTimeout()), config.getTokenCacheDirectory());

@@ -170,8 +170,29 @@ class ErrorHandlingRouteTest extends WarehouseTestSupport {
     }
 
     @Test
+    void aBurstOf503WithAShortRetryAfterIsWaitedOutByTheDriverInOneProducerAttempt() {
+        long unavailableBefore = submitsAnswered503();
+        WAREHOUSE.faults().inject(Fault.serviceUnavailable(1).onlyFor("ExecuteStatement"), 3);
+        for (int i = 0; i < 10; i++) {
+            template.sendBodyAndHeader("direct:query", null, "sql", "SELECT " + i + " AS short_burst");
+        }
+        assertThat(mock("delivered").getReceivedCounter()).isEqualTo(10);
+        assertThat(mock("dlq").getReceivedCounter()).isZero();
+        assertThat(mock("attempts").getReceivedCounter()).as("no route redelivery").isEqualTo(10);
+        assertThat(sleeps).as("no producer back-off: the driver honoured each Retry-After").isEmpty();
+        assertThat(mock("delivered").getExchanges()).extracting(e -> e.getMessage().getHeader(
+                DatabricksConstants.ATTEMPTS, Integer.class)).containsOnly(1);
+        assertThat(submitsAnswered503() - unavailableBefore).isEqualTo(3);
+    }
+
+    private static long submitsAnswered503() {
+        return WAREHOUSE.audit().events(e -> e.actionName().equals("commandSubmit") && e.statusCode() == 503).size();
+    }
+
+    /** A Retry-After longer than the driver's window comes to the producer at once (see WarehouseTarget). */
+    @Test
     void aBurstOf503WithRetryAfterEndsWithEveryExchangeDelivered() {
-        WAREHOUSE.faults().inject(Fault.serviceUnavailable(1).onlyFor("ExecuteStatement"), 6);
+        WAREHOUSE.faults().inject(Fault.serviceUnavailable(30).onlyFor("ExecuteStatement"), 6);
         for (int i = 0; i < 10; i++) {
             template.sendBodyAndHeader("direct:query", null, "sql", "SELECT " + i + " AS burst_check");
         }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * entry and pass-through driver properties. Together with an identity it keys a connection pool.
  */
 public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalog, String schema,
-        String userAgentEntry, Map<String, String> driverProperties, int rateLimitWindowSeconds) {
+        String userAgentEntry, Map<String, String> driverProperties, int rateLimitWindowSeconds,
+        int unavailableWindowSeconds) {
 
     /** Driver properties that only the auth options may set. */
     private static final Set<String> RESERVED = Set.of("pwd", "password", "uid", "user", "authmech", "auth_flow",
@@ -45,10 +46,14 @@ public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalo
         props.put("UseThriftClient", "1");
         props.put("EnableTelemetry", "0");
         props.put("UserAgentEntry", userAgentEntry);
-        // 503: the producer handles it (warehouse state API, back-off, progress in the log), so the driver must not
-        // also wait on it. 429: only the driver sees Retry-After, so it waits, within the producer's retry budget,
-        // which therefore bounds both and they do not multiply.
-        props.put("TemporarilyUnavailableRetry", "0");
+        // Only the driver sees Retry-After (its exceptions carry the status, not the header). 429: the driver waits
+        // it out within the producer's retry budget, which therefore bounds both. 503: the driver waits out a
+        // Retry-After only while the total stays within one warehouse-state poll interval (it gives up at once on a
+        // longer one); anything longer comes to the producer, which asks the warehouse state and waits for a
+        // starting warehouse with progress in the log, or backs off for a running one. So a silent driver wait is
+        // never longer than one progress interval, and the two never multiply beyond the budget.
+        props.put("TemporarilyUnavailableRetry", "1");
+        props.put("TemporarilyUnavailableRetryTimeout", String.valueOf(unavailableWindowSeconds));
         props.put("RateLimitRetry", "1");
         props.put("RateLimitRetryTimeout", String.valueOf(rateLimitWindowSeconds));
         if (catalog != null) {

@@ -88,7 +88,11 @@ public class DatabricksException extends CamelException {
         return classification.errorClass();
     }
 
-    /** How long the warehouse asked clients to wait, when it said so and the component could see it; or null. */
+    /**
+     * How long the warehouse asked clients to wait, when the component could see it; or null. Always null with
+     * databricks-jdbc 3.4.5, whose exceptions carry the HTTP status but not the header: the driver waits out
+     * Retry-After itself (see docs/errors-and-retries.md).
+     */
     public Duration getRetryAfter() {
         return retryAfter;
     }
@@ -98,7 +102,10 @@ public class DatabricksException extends CamelException {
         return attempts;
     }
 
-    /** The warehouse's statement id, when the statement got one; or null. */
+    /**
+     * The warehouse's statement id, when the driver reports it for the failure; or null. databricks-jdbc 3.4.5 does
+     * not expose it on a failed statement through its public API, so it is null for now.
+     */
     public String getStatementId() {
         return statementId;
     }
