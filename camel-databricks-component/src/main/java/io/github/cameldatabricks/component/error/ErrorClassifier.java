@@ -110,26 +110,13 @@ public final class ErrorClassifier {
     private static ErrorClassification byHttpStatus(int status, List<Throwable> chain, ExecutionPhase phase) {
         boolean oauth = chain.stream().anyMatch(t -> t instanceof DatabricksError
                 || t instanceof com.databricks.sdk.core.DatabricksError);
-        String oauthError = oauthErrorCode(chain);
-        if (oauth && "invalid_grant".equals(oauthError)) {
-            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the OAuth token endpoint refused the grant"
-                    + " (invalid_grant): the authorization code or refresh token expired or was already used;"
-                    + " sign in again (the next attempt starts a new sign-in)");
-        }
-        if (oauth && "access_denied".equals(oauthError)) {
-            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the sign-in was denied in the browser"
-                    + " (access_denied)");
+        if (oauth) {
+            // the status is the OAuth endpoint's, not the warehouse's: never a cold start or a missing warehouse
+            return byOAuthError(status, oauthErrorCode(chain), chain);
         }
         return switch (status) {
-            case 400 -> oauth ? ErrorClassification.of(ErrorCategory.AUTHENTICATION,
-                    "the OAuth token endpoint refused the request (" + oauthError + ")") : null;
-            case 401 -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, oauth
-                    ? "the OAuth token endpoint rejected the client credentials (invalid_client): check that the"
-                            + " client id is the service principal's application id (or the OAuth app's id) and"
-                            + " that the client secret is current"
-                    : "the workspace rejected the access token: check that the token or secret is valid and has"
-                            + " not expired");
-            case 408 -> oauth ? ErrorClassification.of(ErrorCategory.AUTHENTICATION, sdkMessage(chain)) : null;
+            case 401 -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the workspace rejected the access"
+                    + " token: check that the token or secret is valid and has not expired");
             case 403 -> ErrorClassification.of(ErrorCategory.PERMISSION, "the workspace denied access (HTTP 403)");
             case 404 -> ErrorClassification.of(ErrorCategory.NOT_FOUND,
                     "the warehouse or endpoint does not exist (HTTP 404)");
@@ -140,6 +127,29 @@ public final class ErrorClassifier {
                     : ErrorCategory.AMBIGUOUS, "the workspace answered HTTP 500");
             default -> null;
         };
+    }
+
+    /** Failures of the component's OAuth requests (token, discovery, sign-in), by their OAuth error code first. */
+    private static ErrorClassification byOAuthError(int status, String code, List<Throwable> chain) {
+        if ("invalid_grant".equals(code)) {
+            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the OAuth token endpoint refused the grant"
+                    + " (invalid_grant): the authorization code or refresh token expired or was already used;"
+                    + " sign in again (the next attempt starts a new sign-in)");
+        }
+        if ("access_denied".equals(code)) {
+            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the sign-in was denied in the browser"
+                    + " (access_denied)");
+        }
+        if ("invalid_client".equals(code) || (status == 401 && (code == null || code.startsWith("http_")))) {
+            return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the OAuth token endpoint rejected the"
+                    + " client credentials (invalid_client): check that the client id is the service principal's"
+                    + " application id (or the OAuth app's id) and that the client secret is current");
+        }
+        if (status >= 500) {
+            return ErrorClassification.of(ErrorCategory.NETWORK, "the workspace's OAuth endpoint failed (HTTP "
+                    + status + "): " + sdkMessage(chain));
+        }
+        return ErrorClassification.of(ErrorCategory.AUTHENTICATION, sdkMessage(chain));
     }
 
     private static ErrorClassification bySqlState(String state, ExecutionPhase phase) {

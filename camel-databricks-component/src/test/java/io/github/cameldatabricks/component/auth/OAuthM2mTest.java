@@ -14,9 +14,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.error.DatabricksAuthenticationException;
+import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.error.ErrorCategory;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.audit.AuditEvent;
+import io.github.cameldatabricks.testkit.faults.Fault;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /** OAuth M2M with a service principal, end to end against LocalWarehouse's OIDC and SQL endpoint. */
@@ -90,6 +93,30 @@ class OAuthM2mTest {
                     .contains("service principal's application id").contains("secret is current")
                     .doesNotContain("wrong-secret-value");
             assertThat(((DatabricksAuthenticationException) t.getCause()).getHttpStatus()).isEqualTo(401);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void anUnavailableTokenEndpointIsANetworkFailureNotAColdStart() {
+        long stateChecksBefore = WAREHOUSE.audit().count("getWarehouse");
+        WAREHOUSE.warehouse().faults().inject(Fault.serviceUnavailable(5).onlyFor("tokenRequest"), 1);
+        CamelContext context = context(Environment.empty());
+        try {
+            String uri = endpoint("&authMode=oauth-m2m&clientId=" + SP + "&clientSecret=RAW(" + SP_SECRET + ")"
+                    + "&maxRetries=0");
+            Throwable t = catchThrowable(() -> context.createProducerTemplate().requestBody(uri, (Object) null));
+            assertThat(t.getCause()).isInstanceOf(DatabricksException.class);
+            DatabricksException failure = (DatabricksException) t.getCause();
+            assertThat(failure.getCategory()).isEqualTo(ErrorCategory.NETWORK);
+            assertThat(failure.isRetryable()).isTrue();
+            assertThat(failure.getHttpStatus()).isEqualTo(503);
+            assertThat(failure.getMessage()).contains("OAuth endpoint").doesNotContain(SP_SECRET);
+            assertThat(WAREHOUSE.audit().count("getWarehouse")).as("no warehouse state check")
+                    .isEqualTo(stateChecksBefore);
+            // the endpoint is back: the next exchange gets a token
+            assertThat(context.createProducerTemplate().requestBody(uri, (Object) null)).isEqualTo(SP);
         } finally {
             context.stop();
         }

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import io.github.cameldatabricks.testkit.faults.Fault;
+import io.github.cameldatabricks.testkit.faults.Faults;
 import io.github.cameldatabricks.testkit.oidc.AuthorizeRequest;
 import io.github.cameldatabricks.testkit.oidc.Oidc;
 import io.github.cameldatabricks.testkit.oidc.OidcProtocol;
@@ -18,7 +20,8 @@ import io.github.cameldatabricks.testkit.oidc.OidcProtocol;
 /**
  * Workspace OIDC over HTTP: host metadata, discovery, {@code /oidc/v1/authorize} with a consent page (or
  * auto-approval), the consent decision, and {@code /oidc/v1/token}. Every call is audited (service
- * {@code oauth2}).
+ * {@code oauth2}). Token requests take faults targeted with {@code onlyFor("tokenRequest")}, answered as an
+ * unavailable or failing OAuth endpoint does.
  */
 final class OidcRoute implements Route {
 
@@ -27,10 +30,12 @@ final class OidcRoute implements Route {
     private final Oidc oidc;
     private final OidcProtocol protocol;
     private final Auditor auditor;
+    private final Faults faults;
     private final Map<String, AuthorizeRequest> pendingConsents = new ConcurrentHashMap<>();
 
-    OidcRoute(String baseUrl, String workspaceId, Oidc oidc, Auditor auditor) {
+    OidcRoute(String baseUrl, String workspaceId, Oidc oidc, Auditor auditor, Faults faults) {
         this.baseUrl = baseUrl;
+        this.faults = faults;
         this.workspaceId = workspaceId;
         this.oidc = oidc;
         this.protocol = new OidcProtocol(oidc);
@@ -134,6 +139,23 @@ final class OidcRoute implements Route {
             Map<String, String> form = OidcProtocol.form(new String(ex.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
             audit.param("grant_type", form.get("grant_type"));
+            Fault fault = faults.nextForRestRequest("tokenRequest");
+            if (fault != null) {
+                int status = switch (fault.type()) {
+                    case RATE_LIMITED -> 429;
+                    case UNAUTHORIZED -> 401;
+                    case INTERNAL_ERROR -> 500;
+                    default -> 503;
+                };
+                if (fault.retryAfterSeconds() != null) {
+                    ex.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+                }
+                audit.param("injectedFault", fault.type().name());
+                audit.outcome(status, "injected fault " + fault.type());
+                HttpResponses.json(ex, status, Map.of("error", status == 401 ? "invalid_client"
+                        : "temporarily_unavailable", "error_description", "Injected fault " + fault.type()));
+                return;
+            }
             OidcProtocol.TokenOutcome outcome = protocol.token(form, ex.getRequestHeaders().getFirst("Authorization"));
             audit.param("client_id", outcome.clientId());
             if (outcome.subject() != null) {

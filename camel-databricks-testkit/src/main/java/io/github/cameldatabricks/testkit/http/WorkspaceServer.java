@@ -56,7 +56,7 @@ public final class WorkspaceServer implements AutoCloseable {
                 services.faults(), services.lifecycle(), auditor));
         routes.add(new WarehousesApiRoute(services.warehouseId(), "127.0.0.1", boundPort, scheme,
                 services.authenticator(), services.lifecycle(), services.faults(), auditor));
-        routes.add(new OidcRoute(baseUrl, services.workspaceId(), services.oidc(), auditor));
+        routes.add(new OidcRoute(baseUrl, services.workspaceId(), services.oidc(), auditor, services.faults()));
         routes.add(new AdminRoute(services.faults(), services.audit(), services.lifecycle()));
         routes.add(new WorkspaceMiscRoute());
         server.createContext("/", new Router(routes));
