@@ -6,12 +6,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 
 import com.databricks.sdk.core.oauth.Token;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,15 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The U2M tokens of one host and client id, kept between runs in a file only its owner can read or write. The
- * file is created with owner-only permissions before anything is written to it (the SDK's FileTokenCache sets
- * them afterwards), and every new refresh token is written back before it is used, so a single-use refresh token
- * is never lost.
+ * The U2M tokens of one host and client id, kept between runs in a file only its owner can read or write. On POSIX
+ * file systems the directory is created {@code rwx------} and each version of the file as a new, uniquely named
+ * {@code rw-------} file before anything is written to it (the SDK's FileTokenCache sets permissions afterwards),
+ * then moved over the old one atomically; a cache file that others can read or write is ignored. Every new
+ * refresh token is written back before it is used, so a single-use refresh token is never lost.
  */
 final class TokenCacheFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenCacheFile.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path file;
 
@@ -48,10 +60,15 @@ final class TokenCacheFile {
 
     /** The cached token, or null if there is none or it cannot be read. */
     synchronized Token load() {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         try {
+            if (POSIX && !Collections.disjoint(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS),
+                    GROUP_OR_OTHERS)) {
+                LOG.warn("Ignoring the token cache {}: other users can read or write it (expected rw-------)", file);
+                return null;
+            }
             JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
             String refresh = json.path("refresh_token").asText(null);
             if (refresh == null) {
@@ -67,28 +84,42 @@ final class TokenCacheFile {
 
     /** Writes the token, replacing the file atomically. */
     synchronized void save(Token token) {
+        Path temp = null;
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temp);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Path directory = file.getParent();
+            if (POSIX) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                // a unique name, created rw------- by the JDK: two writers never share a temporary file
+                temp = Files.createTempFile(directory, file.getFileName() + ".", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
-                Files.createFile(temp);
+                Files.createDirectories(directory);
+                temp = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
             }
             ObjectNode json = JSON.createObjectNode();
             json.put("access_token", token.getAccessToken());
             json.put("refresh_token", token.getRefreshToken());
             json.put("expiry", token.getExpiry().toString());
-            Files.writeString(temp, JSON.writeValueAsString(json), StandardCharsets.UTF_8);
+            Files.write(temp, JSON.writeValueAsBytes(json), StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            temp = null;
         } catch (IOException e) {
             LOG.warn("Could not write the token cache {} ({}): the next run will ask to sign in again", file,
                     e.getClass().getSimpleName());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the leftover is owner-only, like the cache itself
+                }
+            }
         }
     }
 

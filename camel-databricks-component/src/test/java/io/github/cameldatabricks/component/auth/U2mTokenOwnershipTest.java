@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.oauth.Token;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,6 +106,28 @@ class U2mTokenOwnershipTest {
         }
         assertThat(browser.opened).as("no second sign-in: no refresh token was used twice").hasSize(1);
         assertThat(w.oidc().tokensIssued("refresh_token") - refreshesBefore).isEqualTo(2);
+    }
+
+    @Test
+    void theTokenCacheIsOwnerOnlyAndACacheOthersCanReadIsIgnored() throws Exception {
+        Assumptions.assumeTrue(FileSystems.getDefault()
+                .supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path directory = cacheDir.resolve("new-dir");
+        TokenCacheFile cache = new TokenCacheFile(directory, "https://h.example.com", APP);
+        cache.save(new Token("access", "Bearer", "refresh-1", Instant.now().plusSeconds(60)));
+        cache.save(new Token("access", "Bearer", "refresh-2", Instant.now().plusSeconds(60)));
+        assertThat(PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cache.file()))).isEqualTo("rw-------");
+        try (var files = Files.list(directory)) {
+            assertThat(files).as("no temporary file left").containsExactly(cache.file());
+        }
+        assertThat(cache.load().getRefreshToken()).isEqualTo("refresh-2");
+
+        Files.setPosixFilePermissions(cache.file(),
+                PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(cache.load()).as("a cache others can read is not trusted").isNull();
     }
 
     @Test
