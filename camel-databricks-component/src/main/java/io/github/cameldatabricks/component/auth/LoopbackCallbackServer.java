@@ -125,7 +125,8 @@ final class LoopbackCallbackServer implements AutoCloseable {
             boolean first = result.complete(callback);
             respond(exchange, 200, !first ? "This sign-in was already completed. You can close this window."
                     : callback.code() != null ? "Signed in to Databricks. You can close this window."
-                    : "Sign-in failed: " + callback.error() + ". You can close this window.");
+                    // a fixed text: the error comes from the request, and this page is HTML
+                    : "Sign-in failed. You can close this window; the application's log says why.");
         }
     }
 

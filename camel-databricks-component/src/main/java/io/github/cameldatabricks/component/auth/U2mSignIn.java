@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -22,6 +25,11 @@ final class U2mSignIn {
 
     private static final Logger LOG = LoggerFactory.getLogger(U2mSignIn.class);
     static final String SCOPES = "all-apis offline_access";
+    /**
+     * One sign-in at a time per loopback port in this JVM: two endpoints (or two OAuth apps) with the same redirect
+     * port would otherwise race for it, and the loser would be told to stop "the program listening on port N".
+     */
+    private static final Map<Integer, Semaphore> PORTS = new ConcurrentHashMap<>();
 
     private final OAuthTokenEndpoint endpoint;
     private final String clientId;
@@ -40,8 +48,27 @@ final class U2mSignIn {
         this.timeout = timeout;
     }
 
-    /** Runs the sign-in; returns the tokens (with a refresh token). */
+    /** Runs the sign-in, after any other sign-in of this JVM on the same port; returns the tokens. */
     Token signIn() {
+        Semaphore port = PORTS.computeIfAbsent(redirectUri.getPort(), p -> new Semaphore(1));
+        try {
+            if (!port.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new DatabricksError("sign_in_timeout", "Another sign-in of this application has been waiting"
+                        + " on port " + redirectUri.getPort() + " for more than " + timeout.toSeconds() + " s"
+                        + " (consentTimeout): complete it in the browser first", 408);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another sign-in to finish", e);
+        }
+        try {
+            return signInHoldingThePort();
+        } finally {
+            port.release();
+        }
+    }
+
+    private Token signInHoldingThePort() {
         Pkce pkce = Pkce.create();
         URI authorize = authorizeUrl(pkce);
         LoopbackCallbackServer server;

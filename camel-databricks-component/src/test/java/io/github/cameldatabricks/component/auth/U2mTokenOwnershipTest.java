@@ -37,6 +37,7 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 class U2mTokenOwnershipTest {
 
     private static final String APP = "camel-u2m-owner-app";
+    private static final String OTHER_APP = "camel-u2m-other-app";
     private static final String USER = "owner@example.com";
 
     @RegisterExtension
@@ -53,6 +54,7 @@ class U2mTokenOwnershipTest {
         port = OAuthU2mTest.freePort();
         WAREHOUSE.warehouse().oidc().addOAuthApp(APP, null, redirect().toString()).autoApprove(true)
                 .signedInUser(USER).rotateRefreshTokens(true);
+        WAREHOUSE.warehouse().oidc().addOAuthApp(OTHER_APP, null, redirect().toString());
     }
 
     private static URI redirect() {
@@ -60,9 +62,13 @@ class U2mTokenOwnershipTest {
     }
 
     private String uri(String sql) {
+        return uri(sql, APP);
+    }
+
+    private String uri(String sql, String app) {
         LocalWarehouse w = WAREHOUSE.warehouse();
         return "databricks:" + sql + "?outputType=SelectOne&host=" + w.baseUrl() + "&httpPath=" + w.httpPath()
-                + "&authMode=oauth-u2m&clientId=" + APP + "&redirectUri=" + redirect() + "&tokenCacheDirectory="
+                + "&authMode=oauth-u2m&clientId=" + app + "&redirectUri=" + redirect() + "&tokenCacheDirectory="
                 + cacheDir + "&consentTimeout=60000&userAgentEntry=Acme_U2mOwner/1.0";
     }
 
@@ -106,6 +112,28 @@ class U2mTokenOwnershipTest {
         }
         assertThat(browser.opened).as("no second sign-in: no refresh token was used twice").hasSize(1);
         assertThat(w.oidc().tokensIssued("refresh_token") - refreshesBefore).isEqualTo(2);
+    }
+
+    @Test
+    void twoAppsWithOneRedirectPortSignInOneAfterTheOther() throws Exception {
+        HttpBrowser browser = new HttpBrowser();
+        DatabricksComponent component = new DatabricksComponent();
+        component.setEnvironment(Environment.empty());
+        component.setBrowserLauncher(browser);
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addComponent("databricks", component);
+            context.start();
+            var template = context.createProducerTemplate();
+            CompletableFuture<Object> first = CompletableFuture.supplyAsync(
+                    () -> template.requestBody(uri("SELECT current_user() AS a", APP), (Object) null));
+            CompletableFuture<Object> second = CompletableFuture.supplyAsync(
+                    () -> template.requestBody(uri("SELECT current_user() AS b", OTHER_APP), (Object) null));
+            assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(USER);
+            assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(USER);
+        }
+        assertThat(browser.opened).hasSize(2);
+        assertThat(browser.opened).extracting(URI::getQuery).anyMatch(q -> q.contains("client_id=" + APP + "&"))
+                .anyMatch(q -> q.contains("client_id=" + OTHER_APP + "&"));
     }
 
     @Test
