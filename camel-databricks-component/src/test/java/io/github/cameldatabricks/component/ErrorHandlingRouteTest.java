@@ -139,7 +139,10 @@ class ErrorHandlingRouteTest extends WarehouseTestSupport {
                 DatabricksException.class);
         assertThat(e.getHttpStatus()).isEqualTo(401);
         assertThat(e).isInstanceOf(io.github.cameldatabricks.component.error.DatabricksAuthenticationException.class);
-        assertThat(e.getMessage()).doesNotContain("not-a-valid-token");
+        // seed troubleshooting "401 Unauthorized": the cause and the fix
+        assertThat(e.getMessage()).doesNotContain("not-a-valid-token")
+                .contains("the workspace rejected the access token")
+                .contains("check that the token or secret is valid and has not expired");
         // fail-fast: the driver's own 401 is reported by the pool wrapper as soon as a connect attempt has failed,
         // not HikariCP's "Connection is not available, request timed out after 30000ms" at connectionTimeout
         assertThat(e.getCause()).isInstanceOf(SQLTransientConnectionException.class)

@@ -187,10 +187,14 @@ class ProducerTest extends WarehouseTestSupport {
     }
 
     @Test
-    void queryTimeoutCancelsASlowStatement() {
+    void queryTimeoutFailsASlowStatementAndClosesItsOperationOnTheWarehouse() {
+        long closesBefore = WAREHOUSE.audit().count("closeOperation");
         WAREHOUSE.faults().inject(Fault.slowStatement(Duration.ofSeconds(30)), 1);
         assertThatThrownBy(() -> template.requestBody("databricks:SELECT 1 AS slow?queryTimeout=1", (Object) null))
                 .rootCause().isInstanceOf(SQLTimeoutException.class);
+        // databricks-jdbc 3.4.5 ends a timed-out statement with CloseOperation, not CancelOperation
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> WAREHOUSE.audit().count("closeOperation") > closesBefore);
     }
 
     @Test

@@ -78,7 +78,9 @@ class TokenAuthTest {
         Object user = currentUser(Environment.empty(), "&authMode=pat&token=RAW(" + WAREHOUSE.warehouse().token()
                 + ")&userAgentEntry=Acme_PatCheck/1.0");
         assertThat(user).isEqualTo(WAREHOUSE.warehouse().principal());
-        assertThat(lastSubmitBy("Acme_PatCheck").authMethod()).isEqualTo("pat");
+        AuditEvent submit = lastSubmitBy("Acme_PatCheck");
+        assertThat(submit.authMethod()).isEqualTo("pat");
+        assertThat(submit.principal()).isEqualTo(WAREHOUSE.warehouse().principal());
     }
 
     @Test
