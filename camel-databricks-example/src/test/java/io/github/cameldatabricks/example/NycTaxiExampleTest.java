@@ -2,13 +2,21 @@ package io.github.cameldatabricks.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.github.cameldatabricks.testkit.LocalWarehouse;
 
 /** The example as the README runs it: no Databricks environment, so it uses the embedded LocalWarehouse. */
 class NycTaxiExampleTest {
@@ -33,5 +41,24 @@ class NycTaxiExampleTest {
         assertThat(hours.subList(1, hours.size())).hasSize(24)
                 .extracting(l -> Integer.parseInt(l.split(",")[0])).containsExactlyElementsOf(
                         java.util.stream.IntStream.range(0, 24).boxed().toList());
+
+        // the same figures as the query gives over plain JDBC on another LocalWarehouse (its sample is deterministic)
+        List<String> expected = new ArrayList<>();
+        try (LocalWarehouse warehouse = LocalWarehouse.builder().build().start();
+                Connection connection = DriverManager.getConnection(warehouse.jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(new String(NycTaxiExampleTest.class
+                        .getResourceAsStream("/queries/fares-by-hour.sql").readAllBytes(), StandardCharsets.UTF_8))) {
+            while (rs.next()) {
+                expected.add(rs.getInt(1) + "," + rs.getLong(2) + "," + rs.getDouble(3));
+            }
+        }
+        assertThat(hours.subList(1, hours.size())).extracting(NycTaxiExampleTest::normalised)
+                .containsExactlyElementsOf(expected);
+    }
+
+    private static String normalised(String csvLine) {
+        String[] f = csvLine.split(",");
+        return Integer.parseInt(f[0]) + "," + Long.parseLong(f[1]) + "," + Double.parseDouble(f[2]);
     }
 }
