@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
@@ -18,8 +28,9 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
  * A route's whole life (start, queries, a failing query, a rejected endpoint, stop) logs nothing that contains a
- * secret — the PAT, an M2M client secret, an issued OAuth access token (a JWT), a driver password passed through
- * {@code jdbc.*} — with the component's loggers at DEBUG (see simplelogger.properties).
+ * secret — the PAT, an M2M client secret, an issued OAuth access token (a JWT), a U2M authorization code and
+ * refresh token, a driver password passed through {@code jdbc.*} — with the component's loggers at DEBUG (see
+ * simplelogger.properties).
  */
 class SecretsStayOutOfLogsTest {
 
@@ -27,6 +38,7 @@ class SecretsStayOutOfLogsTest {
     private static final String CLIENT_SECRET = "m2m-very-secret-0042";
     private static final String PROXY_PASSWORD = "proxy-very-secret-0042";
     private static final String SP = "7e3d1c55-0a4b-4c2d-9e8f-123456789abc";
+    private static final String APP = "logs-check-app";
     /** Every JWT, so every access token LocalWarehouse issues, starts with the encoding of <code>{"</code>. */
     private static final String JWT_START = "eyJ";
 
@@ -34,10 +46,21 @@ class SecretsStayOutOfLogsTest {
     static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
             LocalWarehouse.builder().token(TOKEN).sampleRows(10));
 
+    @TempDir
+    Path tokenCache;
+
     @Test
     void theTokenAppearsInNoLogLineExceptionOrToString() throws Exception {
         LocalWarehouse w = WAREHOUSE.warehouse();
         w.oidc().addServicePrincipal(SP, CLIENT_SECRET, "logs-check");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String redirect = "http://localhost:" + port + "/callback";
+        w.oidc().addOAuthApp(APP, null, redirect).autoApprove(true);
+        List<String> codes = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         StringBuilder seen = new StringBuilder();
@@ -46,6 +69,13 @@ class SecretsStayOutOfLogsTest {
             CamelContext context = new DefaultCamelContext();
             DatabricksComponent component = new DatabricksComponent();
             component.setEnvironment(Environment.empty());
+            // a browser that approves, and remembers the authorization code it carries to the callback
+            component.setBrowserLauncher(url -> {
+                String callback = http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding())
+                        .headers().firstValue("Location").orElseThrow();
+                codes.add(callback.replaceAll(".*[?&]code=([^&]+).*", "$1"));
+                http.send(HttpRequest.newBuilder(URI.create(callback)).build(), HttpResponse.BodyHandlers.discarding());
+            });
             context.addComponent("databricks", component);
             context.start();
             String base = "&host=" + w.baseUrl() + "&httpPath=" + w.httpPath() + "&token=RAW(" + TOKEN + ")";
@@ -56,6 +86,9 @@ class SecretsStayOutOfLogsTest {
                     + w.baseUrl() + "&httpPath=" + w.httpPath() + "&authMode=oauth-m2m&clientId=" + SP
                     + "&clientSecret=RAW(" + CLIENT_SECRET + ")&jdbc.ProxyPwd=RAW(" + PROXY_PASSWORD + ")",
                     (Object) null));
+            seen.append(template.requestBody("databricks:SELECT current_user()?outputType=SelectOne&host="
+                    + w.baseUrl() + "&httpPath=" + w.httpPath() + "&authMode=oauth-u2m&clientId=" + APP
+                    + "&redirectUri=" + redirect + "&tokenCacheDirectory=" + tokenCache, (Object) null));
             Throwable failed = catchThrowable(() -> template.requestBody("databricks:SELECT * FROM no_such_table?a=1"
                     .replace("?a=1", "?outputType=SelectList" + base), (Object) null));
             Throwable rejected = catchThrowable(() -> context.getEndpoint("databricks:select 1?userAgentEntry=bad"
@@ -73,7 +106,17 @@ class SecretsStayOutOfLogsTest {
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertThat(logs).as("the capture worked").contains("DatabricksEndpoint");
         assertThat(logs).as("the M2M route ran with DEBUG logs").contains("oauth-m2m");
-        for (String secret : new String[] { TOKEN, CLIENT_SECRET, PROXY_PASSWORD, JWT_START }) {
+        assertThat(codes).hasSize(1);
+        assertThat(codes.get(0)).hasSizeGreaterThan(10).doesNotContain("callback").doesNotContain("&");
+        String refreshToken;
+        try (var files = Files.list(tokenCache)) {
+            Path cached = files.findFirst().orElseThrow();
+            refreshToken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cached.toFile())
+                    .path("refresh_token").asText();
+        }
+        assertThat(refreshToken).hasSizeGreaterThan(10);
+        for (String secret : new String[] { TOKEN, CLIENT_SECRET, PROXY_PASSWORD, JWT_START, codes.get(0),
+            refreshToken }) {
             assertThat(logs).doesNotContain(secret);
             assertThat(seen.toString()).doesNotContain(secret);
         }
