@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 
+import io.github.cameldatabricks.testkit.faults.Fault;
+
 /** Writing responses, and dropping connections without one. */
 final class HttpResponses {
 
@@ -48,5 +50,21 @@ final class HttpResponses {
 
     static String utf8(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The status a REST or OIDC request answers with for an injected fault (429, 401, 500, else 503), its
+     * Retry-After header set when the fault has one.
+     */
+    static int faultStatus(HttpExchange ex, Fault fault) {
+        if (fault.retryAfterSeconds() != null) {
+            ex.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+        }
+        return switch (fault.type()) {
+            case RATE_LIMITED -> 429;
+            case UNAUTHORIZED -> 401;
+            case INTERNAL_ERROR -> 500;
+            default -> 503;
+        };
     }
 }

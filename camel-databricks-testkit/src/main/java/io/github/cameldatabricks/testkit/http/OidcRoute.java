@@ -141,15 +141,7 @@ final class OidcRoute implements Route {
             audit.param("grant_type", form.get("grant_type"));
             Fault fault = faults.nextForRestRequest("tokenRequest");
             if (fault != null) {
-                int status = switch (fault.type()) {
-                    case RATE_LIMITED -> 429;
-                    case UNAUTHORIZED -> 401;
-                    case INTERNAL_ERROR -> 500;
-                    default -> 503;
-                };
-                if (fault.retryAfterSeconds() != null) {
-                    ex.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-                }
+                int status = HttpResponses.faultStatus(ex, fault);
                 audit.param("injectedFault", fault.type().name());
                 audit.outcome(status, "injected fault " + fault.type());
                 HttpResponses.json(ex, status, Map.of("error", status == 401 ? "invalid_client"

@@ -66,15 +66,7 @@ final class WarehousesApiRoute implements Route {
             audit.identity(auth.principal(), auth.method());
             Fault fault = faults.nextForRestRequest(action);
             if (fault != null) {
-                int status = switch (fault.type()) {
-                    case RATE_LIMITED -> 429;
-                    case UNAUTHORIZED -> 401;
-                    case INTERNAL_ERROR -> 500;
-                    default -> 503;
-                };
-                if (fault.retryAfterSeconds() != null) {
-                    ex.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-                }
+                int status = HttpResponses.faultStatus(ex, fault);
                 audit.outcome(status, "injected fault " + fault.type());
                 HttpResponses.error(ex, status, "TEMPORARILY_UNAVAILABLE", "Injected fault " + fault.type());
                 return;
