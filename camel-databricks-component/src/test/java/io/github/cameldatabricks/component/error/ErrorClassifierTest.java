@@ -59,6 +59,34 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void aStatementCancelledByTheClientIsCancelled() throws Exception {
+        long submitsBefore = w().audit().count("commandSubmit");
+        w().faults().inject(Fault.slowStatement(Duration.ofSeconds(30)), 1);
+        try (Connection connection = DriverManager.getConnection(w().jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            java.util.concurrent.CompletableFuture<SQLException> running =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            statement.execute("SELECT 1 AS cancelled_check");
+                            return null;
+                        } catch (SQLException e) {
+                            return e;
+                        }
+                    });
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> w().audit().count("commandSubmit") > submitsBefore);
+            statement.cancel();
+            SQLException failure = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat((Object) failure).as("the cancelled statement fails").isNotNull();
+            ErrorClassification c = ErrorClassifier.classify(failure, ExecutionPhase.EXECUTE);
+            assertThat(c.category()).isEqualTo(ErrorCategory.CANCELLED);
+            assertThat(c.retryable()).isFalse();
+        } finally {
+            w().faults().clear();
+        }
+    }
+
+    @Test
     void invalidTokenIsAuthentication() {
         ErrorClassification c = failure(w().jdbcUrl("dapi-wrong"), "SELECT 1");
         assertThat(c.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
