@@ -132,11 +132,12 @@ class ErrorClassifierTest {
 
     @Test
     void http403IsPermission() {
-        // LocalWarehouse has no 403 fault; the driver reports it like 401/500, by status in its message
-        ErrorClassification c = ErrorClassifier.classify(new SQLException(
-                "HTTP request failed by code: 403, status line: HTTP/1.1 403 Forbidden.", "08000"),
-                ExecutionPhase.EXECUTE);
-        assertThat(c.category()).isEqualTo(ErrorCategory.PERMISSION);
+        ErrorClassification atExecute = withFault(Fault.forbidden().onlyFor("ExecuteStatement"), "SELECT 1");
+        assertThat(atExecute.category()).isEqualTo(ErrorCategory.PERMISSION);
+        assertThat(atExecute.retryable()).isFalse();
+        assertThat(atExecute.httpStatus()).isEqualTo(403);
+        ErrorClassification atConnect = withFault(Fault.forbidden().onlyFor("OpenSession"), "SELECT 1");
+        assertThat(atConnect.category()).isEqualTo(ErrorCategory.PERMISSION);
     }
 
     @Test

@@ -35,6 +35,10 @@ public record Fault(FaultType type, Integer retryAfterSeconds, Duration duration
         return new Fault(FaultType.UNAUTHORIZED, null, null, null);
     }
 
+    public static Fault forbidden() {
+        return new Fault(FaultType.FORBIDDEN, null, null, null);
+    }
+
     public static Fault internalError() {
         return new Fault(FaultType.INTERNAL_ERROR, null, null, null);
     }

@@ -8,6 +8,8 @@ public enum FaultType {
     RATE_LIMITED,
     /** HTTP 401: the credentials were rejected. */
     UNAUTHORIZED,
+    /** HTTP 403: the principal may not use the warehouse (no CAN_USE permission). */
+    FORBIDDEN,
     /** HTTP 500: an internal server error. */
     INTERNAL_ERROR,
     /** The request is served normally after an added delay. */

@@ -63,6 +63,7 @@ final class HttpResponses {
         return switch (fault.type()) {
             case RATE_LIMITED -> 429;
             case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
             case INTERNAL_ERROR -> 500;
             default -> 503;
         };

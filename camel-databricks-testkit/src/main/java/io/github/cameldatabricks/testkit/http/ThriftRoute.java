@@ -114,6 +114,12 @@ final class ThriftRoute implements Route {
                     HttpResponses.error(ex, 401, "401", "Invalid access token.");
                     return;
                 }
+                case FORBIDDEN -> {
+                    String message = "PERMISSION_DENIED: the principal may not use this SQL warehouse.";
+                    audit.outcome(403, message);
+                    HttpResponses.error(ex, 403, "PERMISSION_DENIED", message);
+                    return;
+                }
                 case INTERNAL_ERROR -> {
                     audit.outcome(500, "Internal error.");
                     HttpResponses.error(ex, 500, "INTERNAL_ERROR", "Internal error.");
