@@ -31,6 +31,21 @@ class ComponentDocsTest {
     }
 
     @Test
+    void everyCredentialOptionIsMarkedSecretInTheMetadata() throws Exception {
+        JsonObject json = (JsonObject) Jsoner.deserialize(Files.readString(JSON));
+        for (String section : List.of("componentProperties", "properties")) {
+            JsonObject options = (JsonObject) json.get(section);
+            List<String> secret = new ArrayList<>();
+            for (String name : options.keySet()) {
+                if (Boolean.TRUE.equals(((JsonObject) options.get(name)).getBoolean("secret"))) {
+                    secret.add(name);
+                }
+            }
+            assertThat(secret).as(section).containsExactlyInAnyOrder("token", "accessToken", "clientSecret");
+        }
+    }
+
+    @Test
     void everyOptionRowCarriesTheCurrentDescription() throws Exception {
         JsonObject json = (JsonObject) Jsoner.deserialize(Files.readString(JSON));
         String adoc = Files.readString(ADOC);
