@@ -20,6 +20,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
 
 import io.github.cameldatabricks.component.auth.BrowserLauncher;
+import io.github.cameldatabricks.component.auth.DatabricksAuthMode;
 import io.github.cameldatabricks.component.auth.DatabricksCredentials;
 import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.env.Environment;
@@ -101,8 +102,14 @@ public class DatabricksComponent extends HealthCheckComponent {
         return endpoint;
     }
 
-    /** The credentials this component already holds for the same identity, else {@code resolved}, now held. */
+    /**
+     * For OAuth, the credentials this component already holds for the same identity, else {@code resolved}, now
+     * held; static tokens have no state to share (and are not kept, so dynamic endpoints do not pile them up).
+     */
     DatabricksCredentials sharedCredentials(DatabricksCredentials resolved) {
+        if (resolved.mode() != DatabricksAuthMode.OAUTH_M2M && resolved.mode() != DatabricksAuthMode.OAUTH_U2M) {
+            return resolved;
+        }
         return credentials.computeIfAbsent(resolved.identity(), identity -> resolved);
     }
 

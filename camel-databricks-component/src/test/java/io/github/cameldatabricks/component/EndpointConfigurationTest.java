@@ -221,6 +221,7 @@ class EndpointConfigurationTest {
         "poolSize=0                              | Invalid poolSize 0: expected at least 1",
         "queryTimeout=-1                         | Invalid queryTimeout -1: expected at least 0 seconds",
         "jdbc.PWD=x                              | Invalid jdbc.PWD",
+        "jdbc.UseThriftClient=0                  | Invalid jdbc.UseThriftClient",
         "consentTimeout=0                        | Invalid consentTimeout 0",
         "outputType=Everything                   | outputType",
     })

@@ -3,8 +3,8 @@ package io.github.cameldatabricks.component.auth;
 import java.util.function.Supplier;
 
 /**
- * Marks the threads that ask for a token on behalf of an exchange (or an endpoint starting), as opposed to the SDK's
- * background refresh. Only such a thread may start an interactive U2M sign-in: a browser must never open, and a
+ * Marks the threads that ask for a token on behalf of an exchange about to borrow a connection, as opposed to the
+ * SDK's background refresh, HikariCP's connection-adding thread or the warehouse state client. Only such a thread may start an interactive U2M sign-in: a browser must never open, and a
  * lock never be held for the consent timeout, because a background refresh found no refresh token.
  */
 final class CallerThread {

@@ -58,20 +58,25 @@ public final class OAuthCredentials implements DatabricksCredentials {
                 "EnableTokenFederation", "0");
     }
 
+    /**
+     * The current token. Never signs in interactively: it is also called from HikariCP's connection-adding thread
+     * and the warehouse state client; the exchange's own {@link #ensureReady()} signs in first when needed.
+     */
     @Override
     public String accessToken() {
-        return CallerThread.run(() -> tokens.getToken().getAccessToken());
+        return tokens.getToken().getAccessToken();
     }
 
+    /** Called on the exchange's thread before it borrows a connection: the one place a sign-in may start. */
     @Override
     public void ensureReady() {
-        accessToken();
+        CallerThread.run(this::accessToken);
     }
 
     @Override
     public void beforeUse(Connection pooled) throws SQLException {
         Connection physical = pooled.isWrapperFor(Connection.class) ? pooled.unwrap(Connection.class) : pooled;
-        String current = accessToken();
+        String current = CallerThread.run(this::accessToken);
         synchronized (given) {
             if (current.equals(given.get(physical))) {
                 return;

@@ -52,15 +52,10 @@ final class RefreshTokenSource implements TokenSource {
             try {
                 token = refresh();
             } catch (DatabricksError e) {
-                if ("invalid_grant".equals(e.getErrorCode())) {
-                    LOG.warn("The refresh token was refused (invalid_grant: expired, revoked or already used);"
-                            + " the next attempt will ask to sign in again");
-                    refreshToken = null;
-                    if (cache != null) {
-                        cache.delete();
-                    }
+                if (!"invalid_grant".equals(e.getErrorCode())) {
+                    throw e;
                 }
-                throw e;
+                token = refreshWithANewerCachedToken(e);
             }
         }
         if (token.getRefreshToken() != null) {
@@ -73,6 +68,37 @@ final class RefreshTokenSource implements TokenSource {
             cache.save(token);
         }
         return token;
+    }
+
+    /**
+     * Another owner of the same cache file (another Camel context or process using this app) may have rotated the
+     * refresh token: then the file holds the newer one, which is tried once. Only a file still holding the refused
+     * token is deleted, so a newer one written by someone else is never lost.
+     */
+    private Token refreshWithANewerCachedToken(DatabricksError refused) {
+        String refusedToken = refreshToken;
+        Token cached = cache == null ? null : cache.load();
+        if (cached != null && !cached.getRefreshToken().equals(refusedToken)) {
+            LOG.info("The refresh token was refused, but the token cache holds a newer one (rotated by another"
+                    + " user of this OAuth app's cache): using it");
+            refreshToken = cached.getRefreshToken();
+            try {
+                return refresh();
+            } catch (DatabricksError e) {
+                if (!"invalid_grant".equals(e.getErrorCode())) {
+                    throw e;
+                }
+                refusedToken = refreshToken;
+                refused = e;
+            }
+        }
+        LOG.warn("The refresh token was refused (invalid_grant: expired, revoked or already used); the next attempt"
+                + " will ask to sign in again");
+        refreshToken = null;
+        if (cache != null) {
+            cache.deleteIfHolding(refusedToken);
+        }
+        throw refused;
     }
 
     private Token refresh() {

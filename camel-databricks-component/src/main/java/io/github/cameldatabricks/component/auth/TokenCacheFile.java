@@ -123,7 +123,15 @@ final class TokenCacheFile {
         }
     }
 
-    /** Removes the cached tokens (after the refresh token was refused). */
+    /** Removes the cached tokens if they still hold the given (refused) refresh token. */
+    synchronized void deleteIfHolding(String refreshToken) {
+        Token cached = load();
+        if (cached == null || cached.getRefreshToken().equals(refreshToken)) {
+            delete();
+        }
+    }
+
+    /** Removes the cached tokens. */
     synchronized void delete() {
         try {
             Files.deleteIfExists(file);

@@ -16,7 +16,7 @@ public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalo
     /** Driver properties that only the auth options may set. */
     private static final Set<String> RESERVED = Set.of("pwd", "password", "uid", "user", "authmech", "auth_flow",
             "auth_accesstoken", "auth_refreshtoken", "oauthrefreshtoken", "oauth2clientid", "oauth2secret",
-            "httppath", "ssl", "useragententry", "conncatalog", "connschema");
+            "httppath", "ssl", "useragententry", "conncatalog", "connschema", "usethriftclient");
 
     public WarehouseTarget {
         TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -38,11 +38,12 @@ public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalo
 
     /**
      * Non-secret connection properties: the component's defaults, then the user's pass-through properties (which
-     * may override the defaults, e.g. {@code jdbc.TemporarilyUnavailableRetry=1}).
+     * may override the defaults, e.g. {@code jdbc.RateLimitRetry=0}).
      */
     public Map<String, String> connectionProperties() {
         Map<String, String> props = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        // Thrift explicitly: no feature-flag lookup; no telemetry uploads from integration runtimes
+        // Thrift explicitly (reserved: the error classification is built and tested on its failures): no
+        // feature-flag lookup; no telemetry uploads from integration runtimes
         props.put("UseThriftClient", "1");
         props.put("EnableTelemetry", "0");
         props.put("UserAgentEntry", userAgentEntry);

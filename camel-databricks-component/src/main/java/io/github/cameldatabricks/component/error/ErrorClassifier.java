@@ -108,8 +108,9 @@ public final class ErrorClassifier {
     }
 
     private static ErrorClassification byHttpStatus(int status, List<Throwable> chain, ExecutionPhase phase) {
-        boolean oauth = chain.stream().anyMatch(t -> t instanceof DatabricksError
-                || t instanceof com.databricks.sdk.core.DatabricksError);
+        // the component's own OAuth requests fail with the (unshaded) SDK error; the driver's shaded one also wraps
+        // the warehouse's own HTTP errors, so it says nothing about whose status this is
+        boolean oauth = chain.stream().anyMatch(com.databricks.sdk.core.DatabricksError.class::isInstance);
         if (oauth) {
             // the status is the OAuth endpoint's, not the warehouse's: never a cold start or a missing warehouse
             return byOAuthError(status, oauthErrorCode(chain), chain);
@@ -144,6 +145,10 @@ public final class ErrorClassifier {
             return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the OAuth token endpoint rejected the"
                     + " client credentials (invalid_client): check that the client id is the service principal's"
                     + " application id (or the OAuth app's id) and that the client secret is current");
+        }
+        if (status == 429 || "slow_down".equals(code)) {
+            return ErrorClassification.of(ErrorCategory.RATE_LIMIT, "the workspace's OAuth endpoint is rate"
+                    + " limiting token requests (HTTP " + status + ")");
         }
         if (status >= 500) {
             return ErrorClassification.of(ErrorCategory.NETWORK, "the workspace's OAuth endpoint failed (HTTP "

@@ -122,6 +122,23 @@ class OAuthM2mTest {
         }
     }
 
+    @Test
+    void aRateLimitedTokenEndpointIsRateLimit() {
+        WAREHOUSE.warehouse().faults().inject(Fault.rateLimited(1).onlyFor("tokenRequest"), 1);
+        CamelContext context = context(Environment.empty());
+        try {
+            Throwable t = catchThrowable(() -> context.createProducerTemplate().requestBody(endpoint(
+                    "&authMode=oauth-m2m&clientId=" + SP + "&clientSecret=RAW(" + SP_SECRET + ")&maxRetries=0"),
+                    (Object) null));
+            DatabricksException failure = (DatabricksException) t.getCause();
+            assertThat(failure.getCategory()).isEqualTo(ErrorCategory.RATE_LIMIT);
+            assertThat(failure.isRetryable()).isTrue();
+            assertThat(failure.getMessage()).contains("OAuth endpoint is rate limiting");
+        } finally {
+            context.stop();
+        }
+    }
+
     /** Seed troubleshooting: More than one authorization method. */
     @Test
     void aPatNextToM2mVariablesIsReportedByNameInsteadOfFailingInsideALibrary() throws Exception {

@@ -115,6 +115,41 @@ class U2mTokenOwnershipTest {
     }
 
     @Test
+    void twoContextsSharingATokenCacheFollowEachOthersRotatedRefreshTokens() throws Exception {
+        HttpBrowser browser = new HttpBrowser();
+        ManualClock clock = new ManualClock();
+        long refusedBefore = WAREHOUSE.audit().events(e -> e.actionName().equals("tokenRequest")
+                && e.statusCode() == 400).size();
+        try (CamelContext first = contextWith(browser, clock); CamelContext second = contextWith(browser, clock)) {
+            String sql = uri("SELECT current_user() AS u");
+            assertThat(first.createProducerTemplate().requestBody(sql, (Object) null)).isEqualTo(USER);
+            // the second context starts from the cache the first one wrote
+            assertThat(second.createProducerTemplate().requestBody(sql, (Object) null)).isEqualTo(USER);
+            for (int round = 0; round < 3; round++) {
+                clock.advance(Duration.ofHours(2));
+                assertThat(first.createProducerTemplate().requestBody(sql, (Object) null)).isEqualTo(USER);
+                assertThat(second.createProducerTemplate().requestBody(sql, (Object) null)).isEqualTo(USER);
+            }
+        }
+        assertThat(browser.opened).as("one sign-in: a refused refresh token is followed by the cached newer one")
+                .hasSize(1);
+        assertThat(WAREHOUSE.audit().events(e -> e.actionName().equals("tokenRequest") && e.statusCode() == 400)
+                .size() - refusedBefore).as("each context once found its refresh token used by the other")
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    private static CamelContext contextWith(BrowserLauncher browser, ManualClock clock) {
+        DatabricksComponent component = new DatabricksComponent();
+        component.setEnvironment(Environment.empty());
+        component.setBrowserLauncher(browser);
+        component.setClock(clock);
+        CamelContext context = new DefaultCamelContext();
+        context.addComponent("databricks", component);
+        context.start();
+        return context;
+    }
+
+    @Test
     void twoAppsWithOneRedirectPortSignInOneAfterTheOther() throws Exception {
         HttpBrowser browser = new HttpBrowser();
         DatabricksComponent component = new DatabricksComponent();
