@@ -101,8 +101,9 @@ final class TokenCacheFile {
             json.put("access_token", token.getAccessToken());
             json.put("refresh_token", token.getRefreshToken());
             json.put("expiry", token.getExpiry().toString());
+            // on disk before the move, so a crash cannot leave an empty cache in place of a good one
             Files.write(temp, JSON.writeValueAsBytes(json), StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC, LinkOption.NOFOLLOW_LINKS);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
