@@ -1,0 +1,137 @@
+package io.github.cameldatabricks.component;
+
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Who connects: the auth mode and its credentials, including the OAuth U2M sign-in settings. Part of {@link DatabricksConfiguration}.
+ */
+@UriParams
+public abstract class DatabricksAuthConfiguration extends DatabricksConnectionConfiguration {
+
+    @UriParam(label = "security", enums = "pat,token-env,oauth-m2m,oauth-u2m")
+    private String authMode;
+
+    @UriParam(label = "security", security = "secret")
+    private String token;
+
+    @UriParam(label = "security", security = "secret")
+    private String accessToken;
+
+    @UriParam(label = "security")
+    private String clientId;
+
+    @UriParam(label = "security", security = "secret")
+    private String clientSecret;
+
+    @UriParam(label = "security")
+    private String redirectUri;
+
+    @UriParam(label = "security")
+    private String browserCommand;
+
+    @UriParam(label = "security", defaultValue = "120000", javaType = "java.time.Duration")
+    private long consentTimeout = 120000;
+
+    @UriParam(label = "security")
+    private String tokenCacheDirectory;
+
+    public String getAuthMode() {
+        return authMode;
+    }
+
+    /**
+     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m. When unset: token means pat, accessToken means token-env; with no credential option, the APP_AUTH_TYPE environment variable selects it, else the one flow whose environment variables are set.
+     */
+    public void setAuthMode(String authMode) {
+        this.authMode = authMode;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    /**
+     * The personal access token for authMode=pat. Falls back to the DATABRICKS_TOKEN environment variable.
+     */
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * A pre-obtained OAuth access token for authMode=token-env. Falls back to the DATABRICKS_ACCESS_TOKEN environment variable.
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /**
+     * The OAuth client id: the service principal's application id for authMode=oauth-m2m (falls back to DATABRICKS_CLIENT_ID), or the custom OAuth app's client id for authMode=oauth-u2m (falls back to DATABRICKS_U2M_CLIENT_ID).
+     */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * The OAuth client secret: the service principal's secret for oauth-m2m (falls back to DATABRICKS_CLIENT_SECRET), or the custom OAuth app's secret for oauth-u2m, if it has one (falls back to DATABRICKS_U2M_CLIENT_SECRET).
+     */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+
+    /**
+     * The redirect URI registered for the custom OAuth app (oauth-u2m); the component listens on its host, port and path for the browser's callback. Falls back to DATABRICKS_REDIRECT_URI, then http://localhost:8080/callback.
+     */
+    public void setRedirectUri(String redirectUri) {
+        this.redirectUri = redirectUri;
+    }
+
+    public String getBrowserCommand() {
+        return browserCommand;
+    }
+
+    /**
+     * How to open the sign-in page for oauth-u2m: a command that gets the URL as its last argument (e.g. xdg-open, or a path to a script); none to only log the URL (headless); unset for the system browser, or the log when there is none.
+     */
+    public void setBrowserCommand(String browserCommand) {
+        this.browserCommand = browserCommand;
+    }
+
+    public long getConsentTimeout() {
+        return consentTimeout;
+    }
+
+    /**
+     * How long, in milliseconds, oauth-u2m waits for the user to sign in and approve in the browser.
+     */
+    public void setConsentTimeout(long consentTimeout) {
+        this.consentTimeout = consentTimeout;
+    }
+
+    public String getTokenCacheDirectory() {
+        return tokenCacheDirectory;
+    }
+
+    /**
+     * Where oauth-u2m keeps its tokens between runs (one owner-only file per host and client id), so that a restart needs no new sign-in; none disables the cache. Defaults to .config/camel-databricks/oauth in the user home directory.
+     */
+    public void setTokenCacheDirectory(String tokenCacheDirectory) {
+        this.tokenCacheDirectory = tokenCacheDirectory;
+    }
+}
