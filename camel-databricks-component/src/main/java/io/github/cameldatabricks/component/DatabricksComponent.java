@@ -20,8 +20,8 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
 
 import io.github.cameldatabricks.component.auth.BrowserLauncher;
-import io.github.cameldatabricks.component.auth.DatabricksAuthMode;
 import io.github.cameldatabricks.component.auth.DatabricksCredentials;
+import io.github.cameldatabricks.component.auth.OAuthCredentials;
 import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.retry.Sleeper;
@@ -107,7 +107,7 @@ public class DatabricksComponent extends HealthCheckComponent {
      * held; static tokens have no state to share (and are not kept, so dynamic endpoints do not pile them up).
      */
     DatabricksCredentials sharedCredentials(DatabricksCredentials resolved) {
-        if (resolved.mode() != DatabricksAuthMode.OAUTH_M2M && resolved.mode() != DatabricksAuthMode.OAUTH_U2M) {
+        if (!(resolved instanceof OAuthCredentials)) {
             return resolved;
         }
         return credentials.computeIfAbsent(resolved.identity(), identity -> resolved);

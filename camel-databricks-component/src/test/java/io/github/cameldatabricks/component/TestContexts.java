@@ -1,5 +1,7 @@
 package io.github.cameldatabricks.component;
 
+import java.util.function.Consumer;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -13,9 +15,19 @@ public final class TestContexts {
 
     /** A started context with a databricks component reading {@code environment}; the caller stops it. */
     public static CamelContext startedWith(Environment environment) {
+        return startedWith(environment, component -> {
+        });
+    }
+
+    /**
+     * A started context with a databricks component reading {@code environment}, set up further (a clock, a
+     * browser launcher, ...) before it starts; the caller stops it.
+     */
+    public static CamelContext startedWith(Environment environment, Consumer<DatabricksComponent> setUp) {
         CamelContext context = new DefaultCamelContext();
         DatabricksComponent component = new DatabricksComponent();
         component.setEnvironment(environment);
+        setUp.accept(component);
         context.addComponent("databricks", component);
         context.start();
         return context;

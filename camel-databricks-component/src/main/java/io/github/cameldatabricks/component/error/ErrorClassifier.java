@@ -110,10 +110,12 @@ public final class ErrorClassifier {
     private static ErrorClassification byHttpStatus(int status, List<Throwable> chain, ExecutionPhase phase) {
         // the component's own OAuth requests fail with the (unshaded) SDK error; the driver's shaded one also wraps
         // the warehouse's own HTTP errors, so it says nothing about whose status this is
-        boolean oauth = chain.stream().anyMatch(com.databricks.sdk.core.DatabricksError.class::isInstance);
-        if (oauth) {
+        com.databricks.sdk.core.DatabricksError oauth = chain.stream()
+                .filter(com.databricks.sdk.core.DatabricksError.class::isInstance)
+                .map(com.databricks.sdk.core.DatabricksError.class::cast).findFirst().orElse(null);
+        if (oauth != null) {
             // the status is the OAuth endpoint's, not the warehouse's: never a cold start or a missing warehouse
-            return byOAuthError(status, oauthErrorCode(chain), chain);
+            return byOAuthError(status, oauth);
         }
         return switch (status) {
             case 401 -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the workspace rejected the access"
@@ -130,8 +132,12 @@ public final class ErrorClassifier {
         };
     }
 
-    /** Failures of the component's OAuth requests (token, discovery, sign-in), by their OAuth error code first. */
-    private static ErrorClassification byOAuthError(int status, String code, List<Throwable> chain) {
+    /**
+     * Failures of the component's OAuth requests (token, discovery, sign-in), by their OAuth error code first; the
+     * component writes their messages itself, secret-free and naming the fix.
+     */
+    private static ErrorClassification byOAuthError(int status, com.databricks.sdk.core.DatabricksError error) {
+        String code = error.getErrorCode();
         if ("invalid_grant".equals(code)) {
             return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the OAuth token endpoint refused the grant"
                     + " (invalid_grant): the authorization code or refresh token expired or was already used;"
@@ -152,9 +158,9 @@ public final class ErrorClassifier {
         }
         if (status >= 500) {
             return ErrorClassification.of(ErrorCategory.NETWORK, "the workspace's OAuth endpoint failed (HTTP "
-                    + status + "): " + sdkMessage(chain));
+                    + status + "): " + error.getMessage());
         }
-        return ErrorClassification.of(ErrorCategory.AUTHENTICATION, sdkMessage(chain));
+        return ErrorClassification.of(ErrorCategory.AUTHENTICATION, error.getMessage());
     }
 
     private static ErrorClassification bySqlState(String state, ExecutionPhase phase) {
@@ -246,29 +252,6 @@ public final class ErrorClassifier {
     private static ErrorClassification lostConnection(ExecutionPhase phase, String reason) {
         return phase == ExecutionPhase.CONNECT ? ErrorClassification.of(ErrorCategory.NETWORK, reason)
                 : ErrorClassification.of(ErrorCategory.AMBIGUOUS, reason + " after the statement was sent");
-    }
-
-    /** The OAuth error code (invalid_client, invalid_grant, ...) of an SDK error in the chain. */
-    private static String oauthErrorCode(List<Throwable> chain) {
-        for (Throwable t : chain) {
-            if (t instanceof com.databricks.sdk.core.DatabricksError e && e.getErrorCode() != null) {
-                return e.getErrorCode();
-            }
-            if (t instanceof DatabricksError e && e.getErrorCode() != null) {
-                return e.getErrorCode();
-            }
-        }
-        return null;
-    }
-
-    /** The message of the component's own OAuth errors: written by the component, secret-free, with the fix. */
-    private static String sdkMessage(List<Throwable> chain) {
-        for (Throwable t : chain) {
-            if (t instanceof com.databricks.sdk.core.DatabricksError e) {
-                return e.getMessage();
-            }
-        }
-        return "OAuth sign-in failed";
     }
 
     private static boolean hasVendorCode(List<Throwable> chain, int code) {

@@ -7,11 +7,10 @@ import java.time.Duration;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.cameldatabricks.component.DatabricksComponent;
+import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.ManualClock;
@@ -37,15 +36,10 @@ class M2mTokenRefreshTest {
         LocalWarehouse w = WAREHOUSE.warehouse();
         w.oidc().accessTokenLifetime(Duration.ofHours(1)).addServicePrincipal(SP, SECRET, "refresh-test");
         ManualClock clock = new ManualClock();
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
-        component.setClock(clock);
         String uri = "databricks:SELECT current_user() AS u?outputType=SelectOne&host=" + w.baseUrl() + "&httpPath="
                 + w.httpPath() + "&authMode=oauth-m2m&clientId=" + SP + "&clientSecret=RAW(" + SECRET + ")"
                 + "&maxRetries=0";
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("databricks", component);
-            context.start();
+        try (CamelContext context = TestContexts.startedWith(Environment.empty(), c -> c.setClock(clock))) {
             ProducerTemplate template = context.createProducerTemplate();
             assertThat(template.requestBody(uri, (Object) null)).isEqualTo(SP);
             assertThat(issued()).isEqualTo(1);

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import io.github.cameldatabricks.component.DatabricksComponent;
+import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.audit.AuditEvent;
@@ -88,12 +87,8 @@ class RealBrowserU2mTest {
     }
 
     private Object queryAs(BrowserLauncher launcher) {
-        CamelContext context = new DefaultCamelContext();
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
-        component.setBrowserLauncher(launcher);
-        context.addComponent("databricks", component);
-        context.start();
+        CamelContext context = TestContexts.startedWith(Environment.empty(),
+                component -> component.setBrowserLauncher(launcher));
         try {
             LocalWarehouse w = WAREHOUSE.warehouse();
             return context.createProducerTemplate().requestBody("databricks:SELECT current_user() AS u"

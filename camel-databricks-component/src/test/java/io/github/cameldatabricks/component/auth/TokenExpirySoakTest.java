@@ -15,14 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.cameldatabricks.component.DatabricksComponent;
+import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
@@ -61,12 +60,8 @@ class TokenExpirySoakTest {
                 .addOAuthApp(APP, null, "http://localhost:" + port + "/callback").autoApprove(true)
                 .signedInUser("soak-user@example.com");
         HttpBrowser browser = new HttpBrowser();
-        CamelContext context = new DefaultCamelContext();
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
-        component.setBrowserLauncher(browser);
-        context.addComponent("databricks", component);
-        context.start();
+        CamelContext context = TestContexts.startedWith(Environment.empty(),
+                component -> component.setBrowserLauncher(browser));
         String common = "databricks:SELECT current_user() AS u?outputType=SelectOne&host=" + w.baseUrl()
                 + "&httpPath=" + w.httpPath() + "&poolSize=3&maxRetries=0";
         String m2m = common + "&authMode=oauth-m2m&clientId=" + SP + "&clientSecret=RAW(" + SP_SECRET + ")";

@@ -16,14 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.oauth.Token;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.cameldatabricks.component.DatabricksComponent;
+import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.connection.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
@@ -77,14 +76,8 @@ class U2mTokenOwnershipTest {
         LocalWarehouse w = WAREHOUSE.warehouse();
         HttpBrowser browser = new HttpBrowser();
         ManualClock clock = new ManualClock();
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
-        component.setBrowserLauncher(browser);
-        component.setClock(clock);
         long refreshesBefore = w.oidc().tokensIssued("refresh_token");
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("databricks", component);
-            context.start();
+        try (CamelContext context = contextWith(browser, clock)) {
             var template = context.createProducerTemplate();
             String first = uri("SELECT current_user() AS u");
             // created before any token exists, so it can only get later ones by sharing the first one's source
@@ -139,25 +132,17 @@ class U2mTokenOwnershipTest {
     }
 
     private static CamelContext contextWith(BrowserLauncher browser, ManualClock clock) {
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
-        component.setBrowserLauncher(browser);
-        component.setClock(clock);
-        CamelContext context = new DefaultCamelContext();
-        context.addComponent("databricks", component);
-        context.start();
-        return context;
+        return TestContexts.startedWith(Environment.empty(), component -> {
+            component.setBrowserLauncher(browser);
+            component.setClock(clock);
+        });
     }
 
     @Test
     void twoAppsWithOneRedirectPortSignInOneAfterTheOther() throws Exception {
         HttpBrowser browser = new HttpBrowser();
-        DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
-        component.setBrowserLauncher(browser);
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("databricks", component);
-            context.start();
+        try (CamelContext context = TestContexts.startedWith(Environment.empty(),
+                component -> component.setBrowserLauncher(browser))) {
             var template = context.createProducerTemplate();
             CompletableFuture<Object> first = CompletableFuture.supplyAsync(
                     () -> template.requestBody(uri("SELECT current_user() AS a", APP), (Object) null));
