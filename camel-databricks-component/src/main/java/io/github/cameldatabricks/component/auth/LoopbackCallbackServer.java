@@ -56,15 +56,12 @@ final class LoopbackCallbackServer implements AutoCloseable {
     }
 
     /**
-     * Listens on the redirect URI.
+     * Listens on the redirect URI, which CredentialsResolver has already checked is an http URI of this machine with
+     * an explicit port.
      *
-     * @throws IllegalArgumentException if the URI is not a loopback http URI or its port is taken
+     * @throws IllegalArgumentException if its port is taken
      */
     static LoopbackCallbackServer start(URI redirectUri, String expectedState) {
-        if (!"http".equalsIgnoreCase(redirectUri.getScheme()) || redirectUri.getHost() == null) {
-            throw new IllegalArgumentException("Invalid redirectUri '" + redirectUri + "': expected"
-                    + " http://localhost:<port>/<path> (the loopback address the OAuth app redirects to)");
-        }
         InetAddress address;
         try {
             address = InetAddress.getByName(redirectUri.getHost());
@@ -72,10 +69,11 @@ final class LoopbackCallbackServer implements AutoCloseable {
             throw new IllegalArgumentException("Invalid redirectUri '" + redirectUri + "': unknown host", e);
         }
         if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("Invalid redirectUri '" + redirectUri + "': the host must be this"
-                    + " machine (localhost or 127.0.0.1), where the component waits for the browser");
+            // the name was checked; this checks what it resolves to, so the server never listens off this machine
+            throw new IllegalArgumentException("Invalid redirectUri '" + redirectUri + "': its host resolves to "
+                    + address.getHostAddress() + ", not to this machine's loopback address");
         }
-        int port = redirectUri.getPort() > 0 ? redirectUri.getPort() : 80;
+        int port = redirectUri.getPort();
         String path = redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty() ? "/"
                 : redirectUri.getRawPath();
         HttpServer server;
