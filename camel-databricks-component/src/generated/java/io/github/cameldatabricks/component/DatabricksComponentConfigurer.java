@@ -39,6 +39,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batch": getOrCreateConfiguration(target).setBatch(property(camelContext, boolean.class, value)); return true;
+        case "batchchunkbytes":
+        case "batchChunkBytes": getOrCreateConfiguration(target).setBatchChunkBytes(property(camelContext, int.class, value)); return true;
+        case "batchchunkparameters":
+        case "batchChunkParameters": getOrCreateConfiguration(target).setBatchChunkParameters(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "browsercommand":
@@ -68,6 +72,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "jdbcProperties": getOrCreateConfiguration(target).setJdbcProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loadfilerows":
+        case "loadFileRows": getOrCreateConfiguration(target).setLoadFileRows(property(camelContext, int.class, value)); return true;
+        case "loadformat":
+        case "loadFormat": getOrCreateConfiguration(target).setLoadFormat(property(camelContext, io.github.cameldatabricks.component.DatabricksLoadFormat.class, value)); return true;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": getOrCreateConfiguration(target).setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
@@ -105,6 +113,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "routeemptyresultset":
         case "routeEmptyResultSet": getOrCreateConfiguration(target).setRouteEmptyResultSet(property(camelContext, boolean.class, value)); return true;
         case "schema": getOrCreateConfiguration(target).setSchema(property(camelContext, java.lang.String.class, value)); return true;
+        case "stagingvolume":
+        case "stagingVolume": getOrCreateConfiguration(target).setStagingVolume(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tokencachedirectory":
         case "tokenCacheDirectory": getOrCreateConfiguration(target).setTokenCacheDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -136,6 +146,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "batch": return boolean.class;
+        case "batchchunkbytes":
+        case "batchChunkBytes": return int.class;
+        case "batchchunkparameters":
+        case "batchChunkParameters": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "browsercommand":
@@ -165,6 +179,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "jdbcProperties": return java.util.Map.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loadfilerows":
+        case "loadFileRows": return int.class;
+        case "loadformat":
+        case "loadFormat": return io.github.cameldatabricks.component.DatabricksLoadFormat.class;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":
@@ -202,6 +220,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "routeemptyresultset":
         case "routeEmptyResultSet": return boolean.class;
         case "schema": return java.lang.String.class;
+        case "stagingvolume":
+        case "stagingVolume": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tokencachedirectory":
         case "tokenCacheDirectory": return java.lang.String.class;
@@ -234,6 +254,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batch": return getOrCreateConfiguration(target).isBatch();
+        case "batchchunkbytes":
+        case "batchChunkBytes": return getOrCreateConfiguration(target).getBatchChunkBytes();
+        case "batchchunkparameters":
+        case "batchChunkParameters": return getOrCreateConfiguration(target).getBatchChunkParameters();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "browsercommand":
@@ -263,6 +287,10 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "jdbcProperties": return getOrCreateConfiguration(target).getJdbcProperties();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loadfilerows":
+        case "loadFileRows": return getOrCreateConfiguration(target).getLoadFileRows();
+        case "loadformat":
+        case "loadFormat": return getOrCreateConfiguration(target).getLoadFormat();
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": return getOrCreateConfiguration(target).getMaxConnectionLifetime();
         case "maxmessagesperpoll":
@@ -300,6 +328,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "routeemptyresultset":
         case "routeEmptyResultSet": return getOrCreateConfiguration(target).isRouteEmptyResultSet();
         case "schema": return getOrCreateConfiguration(target).getSchema();
+        case "stagingvolume":
+        case "stagingVolume": return getOrCreateConfiguration(target).getStagingVolume();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "tokencachedirectory":
         case "tokenCacheDirectory": return getOrCreateConfiguration(target).getTokenCacheDirectory();

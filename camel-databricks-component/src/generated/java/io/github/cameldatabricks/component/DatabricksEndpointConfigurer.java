@@ -36,6 +36,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "batch": target.getConfiguration().setBatch(property(camelContext, boolean.class, value)); return true;
+        case "batchchunkbytes":
+        case "batchChunkBytes": target.getConfiguration().setBatchChunkBytes(property(camelContext, int.class, value)); return true;
+        case "batchchunkparameters":
+        case "batchChunkParameters": target.getConfiguration().setBatchChunkParameters(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "browsercommand":
@@ -68,6 +72,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "jdbcProperties": target.getConfiguration().setJdbcProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loadfilerows":
+        case "loadFileRows": target.getConfiguration().setLoadFileRows(property(camelContext, int.class, value)); return true;
+        case "loadformat":
+        case "loadFormat": target.getConfiguration().setLoadFormat(property(camelContext, io.github.cameldatabricks.component.DatabricksLoadFormat.class, value)); return true;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": target.getConfiguration().setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
@@ -118,6 +126,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schema": target.getConfiguration().setSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "stagingvolume":
+        case "stagingVolume": target.getConfiguration().setStagingVolume(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -159,6 +169,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
         case "batch": return boolean.class;
+        case "batchchunkbytes":
+        case "batchChunkBytes": return int.class;
+        case "batchchunkparameters":
+        case "batchChunkParameters": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "browsercommand":
@@ -191,6 +205,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "jdbcProperties": return java.util.Map.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loadfilerows":
+        case "loadFileRows": return int.class;
+        case "loadformat":
+        case "loadFormat": return io.github.cameldatabricks.component.DatabricksLoadFormat.class;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":
@@ -241,6 +259,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schema": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "stagingvolume":
+        case "stagingVolume": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "timeunit":
@@ -283,6 +303,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "batch": return target.getConfiguration().isBatch();
+        case "batchchunkbytes":
+        case "batchChunkBytes": return target.getConfiguration().getBatchChunkBytes();
+        case "batchchunkparameters":
+        case "batchChunkParameters": return target.getConfiguration().getBatchChunkParameters();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "browsercommand":
@@ -315,6 +339,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "jdbcProperties": return target.getConfiguration().getJdbcProperties();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loadfilerows":
+        case "loadFileRows": return target.getConfiguration().getLoadFileRows();
+        case "loadformat":
+        case "loadFormat": return target.getConfiguration().getLoadFormat();
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": return target.getConfiguration().getMaxConnectionLifetime();
         case "maxmessagesperpoll":
@@ -365,6 +393,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schema": return target.getConfiguration().getSchema();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "stagingvolume":
+        case "stagingVolume": return target.getConfiguration().getStagingVolume();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":

@@ -24,7 +24,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(68);
         props.add("accessToken");
         props.add("authMode");
         props.add("autoStartWarehouse");
@@ -32,6 +32,8 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("batch");
+        props.add("batchChunkBytes");
+        props.add("batchChunkParameters");
         props.add("bridgeErrorHandler");
         props.add("browserCommand");
         props.add("catalog");
@@ -50,6 +52,8 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("initialDelay");
         props.add("jdbcProperties");
         props.add("lazyStartProducer");
+        props.add("loadFileRows");
+        props.add("loadFormat");
         props.add("maxConnectionLifetime");
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
@@ -77,6 +81,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("schedulerProperties");
         props.add("schema");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("stagingVolume");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("token");

@@ -9,11 +9,11 @@ import org.apache.camel.spi.UriParams;
 /**
  * The options of a databricks: endpoint. The component holds one instance whose values
  * (camel.component.databricks.*) every endpoint starts from; each endpoint works on its own copy. This class holds
- * the query, producer and consumer options; its superclasses the retry, auth and connection options (one class per
+ * the query, producer and consumer options; its superclasses the write, retry, auth and connection options (one class per
  * concern, as Camel's own configurations split theirs).
  */
 @UriParams
-public class DatabricksConfiguration extends DatabricksRetryConfiguration {
+public class DatabricksConfiguration extends DatabricksWriteConfiguration {
 
     @UriParam(label = "producer")
     private boolean useMessageBodyForSql;
@@ -35,9 +35,6 @@ public class DatabricksConfiguration extends DatabricksRetryConfiguration {
 
     @UriParam(label = "common")
     private int queryTimeout;
-
-    @UriParam(label = "producer")
-    private boolean batch;
 
     @UriParam(label = "consumer")
     private String onConsume;
@@ -132,17 +129,6 @@ public class DatabricksConfiguration extends DatabricksRetryConfiguration {
      */
     public void setQueryTimeout(int queryTimeout) {
         this.queryTimeout = queryTimeout;
-    }
-
-    public boolean isBatch() {
-        return batch;
-    }
-
-    /**
-     * Execute the statement as a JDBC batch: the body is an Iterable or Iterator of parameter Maps.
-     */
-    public void setBatch(boolean batch) {
-        this.batch = batch;
     }
 
     public String getOnConsume() {

@@ -22,6 +22,38 @@ public final class DatabricksConstants {
     @Metadata(description = "How many attempts the producer made for the exchange.", javaType = "Integer")
     public static final String ATTEMPTS = "CamelDatabricksAttempts";
 
+    @Metadata(label = "producer", description = "With batch=true: how many leading elements of the body are"
+            + " committed (all of them on success; on failure the elements before the failed statement), also set as"
+            + " an exchange property.", javaType = "Long", important = true)
+    public static final String BATCH_COMMITTED = "CamelDatabricksBatchCommitted";
+    @Metadata(label = "producer", description = "With batch=true, after a failure: the index (from 0) of the first"
+            + " element of the statement that failed.", javaType = "Long")
+    public static final String BATCH_FAILED_FROM = "CamelDatabricksBatchFailedFrom";
+    @Metadata(label = "producer", description = "With batch=true, after a failure: the index of the last element of"
+            + " the statement that failed.", javaType = "Long")
+    public static final String BATCH_FAILED_TO = "CamelDatabricksBatchFailedTo";
+    @Metadata(label = "producer", description = "With batch=true, after a failure: whether the failed statement may"
+            + " have been committed (its outcome is unknown).", javaType = "Boolean")
+    public static final String BATCH_AMBIGUOUS = "CamelDatabricksBatchAmbiguous";
+    @Metadata(label = "producer", description = "With batch=true: skip this many leading elements of the body, as"
+            + " already committed. Set by the producer after a failure (to the committed count), so that a redelivery"
+            + " or a replay of the same message resumes after the committed elements; removed on success.",
+            javaType = "Long")
+    public static final String BATCH_SKIP = "CamelDatabricksBatchSkip";
+    @Metadata(label = "producer", description = "With batch=true: how many statements the batch sent.",
+            javaType = "Integer")
+    public static final String BATCH_STATEMENTS = "CamelDatabricksBatchStatements";
+    @Metadata(label = "producer", description = "For databricks:load: endpoints: the rows COPY INTO reported as"
+            + " loaded (0 when a retried COPY INTO found its files already loaded by an earlier attempt).",
+            javaType = "Long", important = true)
+    public static final String LOADED_ROWS = "CamelDatabricksLoadedRows";
+    @Metadata(label = "producer", description = "For databricks:load: endpoints: the rows written to the staging"
+            + " files (for a body that is already a file: not set).", javaType = "Long")
+    public static final String STAGED_ROWS = "CamelDatabricksStagedRows";
+    @Metadata(label = "producer", description = "For databricks:load: endpoints: the volume folder the exchange's"
+            + " files were staged in.", javaType = "String")
+    public static final String STAGING_PATH = "CamelDatabricksStagingPath";
+
     private DatabricksConstants() {
     }
 }

@@ -15,11 +15,16 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.cameldatabricks.component.batch.BatchLimits;
+import io.github.cameldatabricks.component.batch.BatchWriter;
+import io.github.cameldatabricks.component.batch.InvalidBatchElementException;
+import io.github.cameldatabricks.component.error.BatchOutcome;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
 import io.github.cameldatabricks.component.sql.BoundStatement;
+import io.github.cameldatabricks.component.sql.MultiRowInsert;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.ParameterResolver;
 import io.github.cameldatabricks.component.sql.QueryResult;
@@ -41,6 +46,7 @@ public class DatabricksProducer extends DefaultProducer {
     private final ParameterResolver parameterResolver = new ParameterResolver();
     private SqlRunner runner;
     private Function<Map<String, Object>, Object> rowConverter;
+    private BatchWriter batchWriter;
 
     public DatabricksProducer(DatabricksEndpoint endpoint) {
         super(endpoint);
@@ -54,6 +60,8 @@ public class DatabricksProducer extends DefaultProducer {
         runner = new SqlRunner(endpoint.getDataSource(), new StatementOptions(configuration.getMaxRows(),
                 configuration.getFetchSize(), configuration.getQueryTimeout()));
         rowConverter = rowConverter(endpoint);
+        batchWriter = new BatchWriter(new BatchLimits(configuration.getBatchChunkParameters(),
+                configuration.getBatchChunkBytes()));
     }
 
     static Function<Map<String, Object>, Object> rowConverter(DatabricksEndpoint endpoint) {
@@ -182,29 +190,57 @@ public class DatabricksProducer extends DefaultProducer {
         Iterator<?> elements = body == null ? null : ObjectHelper.createIterator(body, null);
         if (elements == null || body instanceof String || body instanceof Map<?, ?>) {
             throw new IllegalArgumentException("batch=true expects a message body that is a List (or other"
-                    + " iterable) of Maps, one Map of parameter values per statement");
+                    + " iterable, an Iterator or a stream) of Maps, one Map of parameter values per statement");
         }
-        String jdbcSql = null;
-        List<List<Object>> parameterSets = new ArrayList<>();
-        while (elements.hasNext()) {
-            Object element = elements.next();
-            if (!(element instanceof Map<?, ?> values)) {
-                throw new IllegalArgumentException("batch=true expects every element of the body to be a Map of"
-                        + " parameter values, but element " + parameterSets.size() + " is "
-                        + (element == null ? "null" : element.getClass().getName()));
-            }
-            BoundStatement bound = parameterResolver.bind(sql, exchange, values);
-            if (jdbcSql != null && !jdbcSql.equals(bound.sql())) {
-                throw new IllegalArgumentException("batch=true runs one statement for every element, but :#in:"
-                        + " lists of different sizes give different statements");
-            }
-            jdbcSql = bound.sql();
-            parameterSets.add(bound.values());
+        Message message = exchange.getMessage();
+        long skip = message.getHeader(DatabricksConstants.BATCH_SKIP, 0L, Long.class);
+        MultiRowInsert insert = MultiRowInsert.of(sql).orElse(null);
+        int[] attempts = { 0 };
+        BatchWriter.Result result;
+        try {
+            result = batchWriter.write(elements, skip, insert, values -> parameterResolver.bind(sql, exchange, values),
+                    bound -> {
+                        RetryingExecutor.Result<QueryResult> r = endpoint.getExecutor().execute(false,
+                                () -> runner.execute(bound));
+                        attempts[0] += r.attempts();
+                        return updateCount(r.value());
+                    });
+        } catch (DatabricksException e) {
+            BatchOutcome outcome = e.getBatchOutcome();
+            markCommitted(exchange, outcome.committed());
+            message.setHeader(DatabricksConstants.BATCH_FAILED_FROM, outcome.failedFrom());
+            message.setHeader(DatabricksConstants.BATCH_FAILED_TO, outcome.failedTo());
+            message.setHeader(DatabricksConstants.BATCH_AMBIGUOUS, outcome.ambiguous());
+            markFailure(exchange, e);
+            throw e;
+        } catch (InvalidBatchElementException e) {
+            markCommitted(exchange, e.getCommitted());
+            throw e;
         }
-        String batchSql = jdbcSql;
-        long updated = parameterSets.isEmpty() ? 0 : run(exchange, sql, () -> runner.executeBatch(batchSql,
-                parameterSets));
-        exchange.getMessage().setHeader(DatabricksConstants.UPDATE_COUNT, updated);
+        markCommitted(exchange, result.elements());
+        message.removeHeader(DatabricksConstants.BATCH_SKIP);
+        message.setHeader(DatabricksConstants.UPDATE_COUNT, result.updateCount());
+        message.setHeader(DatabricksConstants.BATCH_STATEMENTS, result.statements());
+        message.setHeader(DatabricksConstants.ATTEMPTS, attempts[0]);
+    }
+
+    /** Records how far the batch got; after a failure, a redelivery of this message resumes from there. */
+    private static void markCommitted(Exchange exchange, long committed) {
+        exchange.setProperty(DatabricksConstants.BATCH_COMMITTED, committed);
+        exchange.getMessage().setHeader(DatabricksConstants.BATCH_COMMITTED, committed);
+        exchange.getMessage().setHeader(DatabricksConstants.BATCH_SKIP, committed);
+    }
+
+    /** DML reports its count as an update count, or (some statements) as a num_affected_rows result row. */
+    private static long updateCount(QueryResult result) {
+        if (!result.isQuery()) {
+            return Math.max(0, result.updateCount());
+        }
+        if (result.rows().isEmpty()) {
+            return 0;
+        }
+        Object affected = result.rows().get(0).get("num_affected_rows");
+        return affected instanceof Number n ? n.longValue() : 0;
     }
 
     private void setOutput(Message message, Object output) {

@@ -30,6 +30,9 @@ final class EndpointOptionsValidator {
         atLeast("queryTimeout", c.getQueryTimeout(), 0, " seconds");
         atLeast("maxMessagesPerPoll", c.getMaxMessagesPerPoll(), 0, "");
         atLeast("maxRetries", c.getMaxRetries(), 0, "");
+        atLeast("batchChunkParameters", c.getBatchChunkParameters(), 1, "");
+        atLeast("batchChunkBytes", c.getBatchChunkBytes(), 1, " bytes");
+        atLeast("loadFileRows", c.getLoadFileRows(), 1, "");
         atLeast("retryInitialDelay", c.getRetryInitialDelay(), 0, " milliseconds");
         atLeast("retryMaxDelay", c.getRetryMaxDelay(), 0, " milliseconds");
         atLeast("retryBudget", c.getRetryBudget(), 0, " milliseconds");

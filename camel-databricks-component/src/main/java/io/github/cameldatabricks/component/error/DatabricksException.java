@@ -22,6 +22,8 @@ public class DatabricksException extends CamelException {
     private final int attempts;
     private final Duration retryAfter;
     private final String statementId;
+    /** Set only by {@link #ofBatch}, right after construction. */
+    private BatchOutcome batchOutcome;
 
     protected DatabricksException(ErrorClassification classification, int attempts, Duration retryAfter,
             String statementId, Throwable cause) {
@@ -44,6 +46,18 @@ public class DatabricksException extends CamelException {
                     ? new DatabricksRetryableException(classification, attempts, retryAfter, statementId, cause)
                     : new DatabricksException(classification, attempts, retryAfter, statementId, cause);
         };
+    }
+
+    /**
+     * The failure of one statement of a batch, restated for the whole batch: the same category and cause, a message
+     * that says which elements are committed, and the {@link #getBatchOutcome() outcome} for a replay.
+     */
+    public static DatabricksException ofBatch(DatabricksException statementFailure, BatchOutcome outcome) {
+        DatabricksException e = of(statementFailure.classification.withReason(outcome.describe() + "; "
+                + statementFailure.classification.reason()), statementFailure.attempts, statementFailure.retryAfter,
+                statementFailure.statementId, statementFailure.getCause());
+        e.batchOutcome = outcome;
+        return e;
     }
 
     private static String message(ErrorClassification c, int attempts) {
@@ -108,6 +122,11 @@ public class DatabricksException extends CamelException {
      */
     public String getStatementId() {
         return statementId;
+    }
+
+    /** For a failed batch ({@code batch=true}): which elements are committed and which failed; otherwise null. */
+    public BatchOutcome getBatchOutcome() {
+        return batchOutcome;
     }
 
     /** The classifier's full verdict. */

@@ -126,7 +126,7 @@ public final class NamedParameterSql {
     }
 
     /** The index after the closing quote; backslash escapes as in Spark SQL literals, doubled quotes as in ANSI. */
-    private static int skipQuoted(String sql, int open, char quote) {
+    static int skipQuoted(String sql, int open, char quote) {
         int i = open + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);

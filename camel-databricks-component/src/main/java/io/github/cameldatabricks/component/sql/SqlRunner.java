@@ -86,27 +86,6 @@ public final class SqlRunner {
         }
     }
 
-    /** Runs one statement text with several parameter sets as a JDBC batch; returns the total update count. */
-    public long executeBatch(String sql, List<List<Object>> parameterSets) throws StatementFailure {
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql)) {
-            try {
-                for (List<Object> values : parameterSets) {
-                    StatementBinder.bind(statement, values);
-                    statement.addBatch();
-                }
-                long total = 0;
-                for (long count : statement.executeLargeBatch()) {
-                    total += Math.max(0, count);
-                }
-                return total;
-            } catch (SQLException e) {
-                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
-            }
-        } catch (SQLException e) {
-            throw new StatementFailure(ExecutionPhase.FETCH, e);
-        }
-    }
-
     private Connection connect() throws StatementFailure {
         try {
             return dataSource.getConnection();

@@ -1,0 +1,26 @@
+package io.github.cameldatabricks.component.error;
+
+import java.io.Serializable;
+
+/**
+ * Where a batch stopped, counted in elements of the message body from 0: every element before {@code committed} is
+ * in the table, the elements {@code failedFrom}..{@code failedTo} (inclusive) were in the statement that failed, and
+ * no later element was sent.
+ *
+ * @param committed  how many leading elements of the body are committed (including any skipped as already
+ *                   committed)
+ * @param failedFrom the index of the first element of the failed statement
+ * @param failedTo   the index of the last element of the failed statement
+ * @param ambiguous  whether the failed statement may have been committed (its outcome is unknown)
+ */
+public record BatchOutcome(long committed, long failedFrom, long failedTo, boolean ambiguous) implements Serializable {
+
+    /** One sentence for exception messages. */
+    public String describe() {
+        String failed = failedFrom == failedTo ? "element " + failedFrom : "elements " + failedFrom + "-" + failedTo;
+        return "batch stopped: " + (committed == 0 ? "no element is" : committed == 1 ? "element 0 is"
+                : "elements 0-" + (committed - 1) + " are") + " committed, " + failed
+                + (ambiguous ? " may or may not have been written" : " were not written")
+                + ", later elements were not sent";
+    }
+}

@@ -1,0 +1,192 @@
+package io.github.cameldatabricks.component.sql;
+
+import java.util.Collections;
+import java.util.Optional;
+
+/**
+ * An {@code INSERT INTO t [(columns)] VALUES (...)} statement with a single VALUES group, written for many rows at
+ * once: {@code VALUES (?, ?), (?, ?), ...}.
+ *
+ * <p>Why: databricks-jdbc 3.4.5 sends one ExecuteStatement per parameter set of a JDBC batch, so
+ * {@code executeBatch} costs one HTTP round trip per row. One statement that carries many rows costs one.
+ */
+public final class MultiRowInsert {
+
+    private final String head;
+    private final String group;
+    private final int markersPerRow;
+
+    private MultiRowInsert(String head, String group, int markersPerRow) {
+        this.head = head;
+        this.group = group;
+        this.markersPerRow = markersPerRow;
+    }
+
+    /**
+     * The multi-row form of the statement, if it is an INSERT with one VALUES group that holds every parameter and
+     * ends the statement; empty for anything else (UPDATE, MERGE, DELETE, INSERT ... SELECT, IN lists, several
+     * VALUES groups), which keep running once per element.
+     */
+    public static Optional<MultiRowInsert> of(NamedParameterSql sql) {
+        if (sql.parameters().isEmpty() || sql.parameters().stream().anyMatch(NamedParameterSql.Parameter::inList)) {
+            return Optional.empty();
+        }
+        String text = sql.jdbcSql(Collections.nCopies(sql.parameters().size(), 1));
+        int first = nextSignificant(text, 0);
+        if (!wordAt(text, first, "INSERT") || !wordAt(text, nextSignificant(text, first + 6), "INTO")) {
+            return Optional.empty();
+        }
+        int values = topLevelWord(text, "VALUES");
+        if (values < 0) {
+            return Optional.empty();
+        }
+        int open = nextSignificant(text, values + 6);
+        if (open >= text.length() || text.charAt(open) != '(') {
+            return Optional.empty();
+        }
+        int close = matchingParenthesis(text, open);
+        if (close < 0 || !onlyTrailingNoise(text, close + 1)) {
+            return Optional.empty();
+        }
+        String group = text.substring(open, close + 1);
+        int markers = countMarkers(group);
+        if (markers != sql.parameters().size()) {
+            // a parameter outside the VALUES group (in the table name, say) would repeat per row: not rewritten
+            return Optional.empty();
+        }
+        return Optional.of(new MultiRowInsert(text.substring(0, open), group, markers));
+    }
+
+    /** How many parameter markers one row takes. */
+    public int markersPerRow() {
+        return markersPerRow;
+    }
+
+    /** The length of one row's VALUES group in the statement text, with its separator. */
+    public int rowTextLength() {
+        return group.length() + 1;
+    }
+
+    /** The statement for {@code rows} rows. */
+    public String sql(int rows) {
+        StringBuilder sb = new StringBuilder(head.length() + rows * (group.length() + 1));
+        sb.append(head);
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(group);
+        }
+        return sb.toString();
+    }
+
+    /** The index of the next character that is not white space or part of a comment. */
+    private static int nextSignificant(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (text.startsWith("--", i)) {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() : end + 1;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? text.length() : end + 2;
+            } else {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static boolean wordAt(String text, int at, String word) {
+        return text.regionMatches(true, at, word, 0, word.length())
+                && (at + word.length() == text.length() || !isWordChar(text.charAt(at + word.length())));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** The first occurrence of the keyword outside parentheses, literals, quoted identifiers and comments. */
+    private static int topLevelWord(String text, String word) {
+        int depth = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = NamedParameterSql.skipQuoted(text, i, c);
+                continue;
+            }
+            int significant = nextSignificant(text, i);
+            if (significant != i) {
+                i = significant;
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && (i == 0 || !isWordChar(text.charAt(i - 1))) && wordAt(text, i, word)) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private static int matchingParenthesis(String text, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = NamedParameterSql.skipQuoted(text, i, c);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private static boolean onlyTrailingNoise(String text, int from) {
+        int i = nextSignificant(text, from);
+        while (i < text.length() && text.charAt(i) == ';') {
+            i = nextSignificant(text, i + 1);
+        }
+        return i == text.length();
+    }
+
+    private static int countMarkers(String text) {
+        int count = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = NamedParameterSql.skipQuoted(text, i, c);
+                continue;
+            }
+            int significant = nextSignificant(text, i);
+            if (significant != i) {
+                i = significant;
+                continue;
+            }
+            if (c == '?') {
+                count++;
+            }
+            i++;
+        }
+        return count;
+    }
+
+    @Override
+    public String toString() {
+        return "MultiRowInsert[" + markersPerRow + " markers per row]";
+    }
+}
