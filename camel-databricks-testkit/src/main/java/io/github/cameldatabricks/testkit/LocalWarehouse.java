@@ -35,6 +35,7 @@ import io.github.cameldatabricks.testkit.sql.TableName;
 import io.github.cameldatabricks.testkit.thrift.ExecutionPolicy;
 import io.github.cameldatabricks.testkit.thrift.ThriftService;
 import io.github.cameldatabricks.testkit.tls.TlsMaterial;
+import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
  * An embedded Databricks SQL warehouse (and its workspace endpoints) that the unmodified databricks-jdbc driver
@@ -58,6 +59,7 @@ public final class LocalWarehouse implements AutoCloseable {
     private final Oidc oidc;
     private AuditLog audit;
     private DuckDbEngine engine;
+    private VolumeStore volumes;
     private ThriftService thrift;
     private WarehouseLifecycle lifecycle;
     private WorkspaceServer server;
@@ -86,6 +88,7 @@ public final class LocalWarehouse implements AutoCloseable {
         }
         try {
             engine = new DuckDbEngine(config.sampleRows());
+            volumes = VolumeStore.createTemporary();
             audit = new AuditLog(event -> {
                 try {
                     AuditTable.insert(engine, config.workspaceId(), event);
@@ -107,7 +110,7 @@ public final class LocalWarehouse implements AutoCloseable {
                     return faults.nextStatementDelay();
                 }
             };
-            thrift = new ThriftService(engine, policy, workerThreads, timerThreads, config.maxPageRows(),
+            thrift = new ThriftService(engine, volumes, policy, workerThreads, timerThreads, config.maxPageRows(),
                     config.directResultsWait().toMillis());
             lifecycle = new WarehouseLifecycle(clock, timerThreads, config.initialState(), config.startupTime(),
                     config.autoStopAfter(), config.startOnQuery(), thrift::closeAllSessions);
@@ -118,7 +121,8 @@ public final class LocalWarehouse implements AutoCloseable {
             Authenticator authenticator = new Authenticator(List.of(tokens::check, oidc::verify));
             server = WorkspaceServer.start(config.port(), tls == null ? null : tls.serverContext(), httpThreads,
                     new WorkspaceServer.Services(config.warehouseId(), config.workspaceId(),
-                            new TCLIService.Processor<>(thrift), authenticator, faults, lifecycle, audit, oidc, clock));
+                            new TCLIService.Processor<>(thrift), authenticator, faults, lifecycle, audit, oidc, volumes,
+                            clock));
             LOG.info("LocalWarehouse listening on {} (warehouse {}, state {})", baseUrl(), config.warehouseId(),
                     lifecycle.state());
             return this;
@@ -150,6 +154,10 @@ public final class LocalWarehouse implements AutoCloseable {
                 LOG.debug("closing DuckDB: {}", e.getMessage());
             }
             engine = null;
+        }
+        if (volumes != null) {
+            volumes.close();
+            volumes = null;
         }
         if (workDirectory != null) {
             try (var files = Files.walk(workDirectory)) {
@@ -274,6 +282,15 @@ public final class LocalWarehouse implements AutoCloseable {
     /** Fault injection. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The Unity Catalog volumes and their files (kept in a temporary directory deleted on {@link #close()}):
+     * create volumes here or with {@code CREATE VOLUME}, read their files through the Files API.
+     */
+    public VolumeStore volumes() {
+        requireStarted();
+        return volumes;
     }
 
     /** Every request served. */

@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.cameldatabricks.testkit.http.WorkspaceServer;
+
 /**
  * Runs LocalWarehouse as a standalone process: prints one JSON line to stdout when ready (connection details),
  * logs to stderr, and serves until stopped (SIGINT/SIGTERM).
@@ -25,6 +27,8 @@ public final class LocalWarehouseMain {
     public static void main(String[] args) throws Exception {
         // the standalone jar logs to stderr: stdout carries only the JSON line
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // before anything can create a JDK HTTP server: without it every response waits for a delayed ACK
+        WorkspaceServer.enableTcpNoDelay();
         LocalWarehouseConfig.Builder builder;
         try {
             builder = parse(args);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param type              what happens
  * @param retryAfterSeconds the {@code Retry-After} value for 503/429, or null for none
  * @param duration          the delay for {@link FaultType#LATENCY} and {@link FaultType#SLOW_STATEMENT}
- * @param rpc               only requests for this RPC (case-sensitive Thrift method name), or null for any
+ * @param rpc               only requests for this RPC (case-sensitive Thrift method name) or REST action (such as
+ *                          {@code getWarehouse} or {@code filesPut}), or null for any Thrift RPC
  */
 public record Fault(FaultType type, Integer retryAfterSeconds, Duration duration, String rpc) {
 
@@ -59,7 +60,7 @@ public record Fault(FaultType type, Integer retryAfterSeconds, Duration duration
         return new Fault(FaultType.SLOW_STATEMENT, null, runningFor, "ExecuteStatement");
     }
 
-    /** The same fault, restricted to one RPC. */
+    /** The same fault, restricted to one Thrift RPC or REST action (REST actions take only targeted faults). */
     public Fault onlyFor(String rpcName) {
         return new Fault(type, retryAfterSeconds, duration, rpcName);
     }

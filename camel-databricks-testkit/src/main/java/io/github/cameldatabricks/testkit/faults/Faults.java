@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Faults waiting to be injected: each rule applies to the next N matching requests. Rules are consumed in the
  * order they were added. A random mode injects faults of chosen types with a probability, from a seed, for
- * soak-style tests. Thread-safe.
+ * soak-style tests. A persistent request latency, not consumed, delays every SQL and REST request (for benchmarks
+ * that need a realistic round trip). Thread-safe.
  */
 public final class Faults {
 
@@ -32,6 +33,7 @@ public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
     private final Map<FaultType, AtomicLong> triggered = new EnumMap<>(FaultType.class);
     private RandomMode randomMode;
+    private volatile Duration requestLatency = Duration.ZERO;
 
     public Faults() {
         for (FaultType t : FaultType.values()) {
@@ -57,10 +59,29 @@ public final class Faults {
         return this;
     }
 
-    /** Removes every pending fault and the random mode. Counters are kept. */
+    /** Removes every pending fault, the random mode and the request latency. Counters are kept. */
     public synchronized void clear() {
         rules.clear();
         randomMode = null;
+        requestLatency = Duration.ZERO;
+    }
+
+    /**
+     * Adds this latency to every request of the workspace server (SQL endpoint, REST APIs, Files API; not OIDC and
+     * not the admin API) until changed or {@link #clear() cleared}. Unlike {@link Fault#latency}, it is not
+     * consumed: it models the round trip to a remote workspace for benchmarks.
+     */
+    public Faults setRequestLatency(Duration latency) {
+        if (latency == null || latency.isNegative()) {
+            throw new IllegalArgumentException("latency must be zero or positive but was " + latency);
+        }
+        requestLatency = latency;
+        return this;
+    }
+
+    /** The latency added to every request; zero by default. */
+    public Duration requestLatency() {
+        return requestLatency;
     }
 
     /** Pending injections across all rules. */
@@ -83,8 +104,10 @@ public final class Faults {
     }
 
     /**
-     * The fault for a REST API request (an action such as {@code getWarehouse}): only faults targeted at that
-     * action with {@link Fault#onlyFor}, so that faults meant for SQL calls are not used up by REST calls.
+     * The fault for a REST API request (an action such as {@code getWarehouse} or {@code filesPut}): only faults
+     * targeted at that action with {@link Fault#onlyFor}, so that faults meant for SQL calls are not used up by REST
+     * calls. The random mode applies likewise only through its faults targeted at the action; the random sequence
+     * is not advanced when none is, so REST traffic does not change which SQL calls get random faults.
      */
     public synchronized Fault nextForRestRequest(String action) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
@@ -97,7 +120,16 @@ public final class Faults {
                 return r.fault;
             }
         }
-        return null;
+        if (randomMode == null) {
+            return null;
+        }
+        List<Fault> candidates = new ArrayList<>();
+        for (Fault f : randomMode.faults()) {
+            if (action.equals(f.rpc()) && f.type() != FaultType.SLOW_STATEMENT) {
+                candidates.add(f);
+            }
+        }
+        return candidates.isEmpty() ? null : pickRandomly(candidates);
     }
 
     /** The delay for the next statement if a {@link FaultType#SLOW_STATEMENT} rule is pending. */
@@ -131,5 +163,15 @@ public final class Faults {
             }
         }
         return null;
+    }
+
+    /** Draws whether a fault happens and which of the candidates; caller holds the lock. */
+    private Fault pickRandomly(List<Fault> candidates) {
+        if (randomMode.random().nextDouble() >= randomMode.probability()) {
+            return null;
+        }
+        Fault f = candidates.get(randomMode.random().nextInt(candidates.size()));
+        triggered.get(f.type()).incrementAndGet();
+        return f;
     }
 }

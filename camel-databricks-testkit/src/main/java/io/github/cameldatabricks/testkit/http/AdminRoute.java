@@ -20,7 +20,9 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
 /**
  * The admin endpoint, for tests in other processes: {@code POST /localwarehouse/admin/faults} with
  * {@code {"type":"SERVICE_UNAVAILABLE","times":3,"rpc":"ExecuteStatement","retryAfterSeconds":1,"millis":0}},
- * {@code DELETE /localwarehouse/admin/faults}, {@code GET /localwarehouse/admin/audit},
+ * {@code DELETE /localwarehouse/admin/faults} (also resets the request latency),
+ * {@code POST /localwarehouse/admin/latency} with {@code {"millis":50}} (the latency added to every SQL and REST
+ * request), {@code GET /localwarehouse/admin/latency}, {@code GET /localwarehouse/admin/audit},
  * {@code POST /localwarehouse/admin/warehouse/start|stop}. Served on loopback only, like the whole server.
  */
 final class AdminRoute implements Route {
@@ -52,6 +54,8 @@ final class AdminRoute implements Route {
                 faults.clear();
                 HttpResponses.json(ex, 200, Map.of("pending", 0));
             }
+            case "POST /latency" -> setLatency(ex);
+            case "GET /latency" -> HttpResponses.json(ex, 200, Map.of("millis", faults.requestLatency().toMillis()));
             case "GET /audit" -> HttpResponses.json(ex, 200, Map.of("events", auditJson()));
             case "POST /warehouse/start" -> {
                 lifecycle.start();
@@ -82,6 +86,22 @@ final class AdminRoute implements Route {
         int times = body.path("times").asInt(1);
         faults.inject(new Fault(type, retryAfter, duration, rpc), Math.max(1, times));
         HttpResponses.json(ex, 200, Map.of("pending", faults.pending()));
+    }
+
+    private void setLatency(HttpExchange ex) throws IOException {
+        long millis;
+        try {
+            JsonNode body = HttpResponses.JSON.readTree(ex.getRequestBody());
+            if (body == null || !body.path("millis").canConvertToLong() || body.path("millis").asLong() < 0) {
+                throw new IllegalArgumentException("millis");
+            }
+            millis = body.path("millis").asLong();
+        } catch (IOException | IllegalArgumentException e) {
+            HttpResponses.error(ex, 400, "INVALID_PARAMETER_VALUE", "Expected JSON {\"millis\": n} with n >= 0");
+            return;
+        }
+        faults.setRequestLatency(Duration.ofMillis(millis));
+        HttpResponses.json(ex, 200, Map.of("millis", millis));
     }
 
     private List<Map<String, Object>> auditJson() {

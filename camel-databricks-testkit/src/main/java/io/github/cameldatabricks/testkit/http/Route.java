@@ -11,4 +11,12 @@ interface Route {
     boolean matches(String path);
 
     void handle(HttpExchange exchange) throws IOException;
+
+    /**
+     * Whether requests to this route take the persistent request latency ({@code Faults.requestLatency()}): the
+     * SQL endpoint and the REST APIs do; OIDC, the admin API and telemetry do not.
+     */
+    default boolean takesRequestLatency() {
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,16 +10,23 @@ import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Dispatches every request of the workspace server to the first matching route; 404 otherwise. */
+import io.github.cameldatabricks.testkit.faults.Faults;
+
+/**
+ * Dispatches every request of the workspace server to the first matching route (404 otherwise), after the
+ * persistent request latency for the routes that take it.
+ */
 final class Router implements HttpHandler {
 
     static final String REQUEST_ID = "localwarehouse.requestId";
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final List<Route> routes;
+    private final Faults faults;
 
-    Router(List<Route> routes) {
+    Router(List<Route> routes, Faults faults) {
         this.routes = List.copyOf(routes);
+        this.faults = faults;
     }
 
     @Override
@@ -28,6 +36,9 @@ final class Router implements HttpHandler {
         try {
             for (Route route : routes) {
                 if (route.matches(path)) {
+                    if (route.takesRequestLatency()) {
+                        delay(faults.requestLatency());
+                    }
                     route.handle(exchange);
                     return;
                 }
@@ -36,6 +47,17 @@ final class Router implements HttpHandler {
         } catch (IOException | RuntimeException e) {
             LOG.debug("request {} {} failed: {}", exchange.getRequestMethod(), path, e.toString());
             exchange.close();
+        }
+    }
+
+    private static void delay(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -52,6 +52,11 @@ final class ThriftRoute implements Route {
     }
 
     @Override
+    public boolean takesRequestLatency() {
+        return true;
+    }
+
+    @Override
     public void handle(HttpExchange ex) throws IOException {
         Matcher m = PATH.matcher(ex.getRequestURI().getPath());
         if (!m.matches() || !m.group(1).equals(warehouseId)) {

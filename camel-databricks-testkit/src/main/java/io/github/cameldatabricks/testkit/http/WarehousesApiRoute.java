@@ -50,6 +50,11 @@ final class WarehousesApiRoute implements Route {
     }
 
     @Override
+    public boolean takesRequestLatency() {
+        return true;
+    }
+
+    @Override
     public void handle(HttpExchange ex) throws IOException {
         Matcher m = PATH.matcher(ex.getRequestURI().getPath());
         String id = m.matches() ? m.group(1) : null;

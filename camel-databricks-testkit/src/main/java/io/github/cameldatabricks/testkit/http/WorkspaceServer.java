@@ -19,15 +19,39 @@ import io.github.cameldatabricks.testkit.auth.Authenticator;
 import io.github.cameldatabricks.testkit.faults.Faults;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
 import io.github.cameldatabricks.testkit.oidc.Oidc;
+import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
-/** The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, OIDC, and the admin API. */
+/**
+ * The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, Files API, OIDC, and the admin
+ * API.
+ */
 public final class WorkspaceServer implements AutoCloseable {
+
+    /** The JDK server's switch for TCP_NODELAY on accepted connections, read once when its config class loads. */
+    public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        enableTcpNoDelay();
+    }
 
     private final HttpServer server;
 
     /** What the routes need. */
     public record Services(String warehouseId, String workspaceId, TProcessor thrift, Authenticator authenticator,
-            Faults faults, WarehouseLifecycle lifecycle, AuditLog audit, Oidc oidc, java.time.Clock clock) {
+            Faults faults, WarehouseLifecycle lifecycle, AuditLog audit, Oidc oidc, VolumeStore volumes,
+            java.time.Clock clock) {
+    }
+
+    /**
+     * Turns on TCP_NODELAY for the JDK HTTP server unless the user decided otherwise. With Nagle's algorithm on,
+     * a response written in two parts (headers, then body) waits for the client's delayed ACK: about 40 ms per
+     * request. The JDK reads the property once, when {@code sun.net.httpserver.ServerConfig} is first used, so
+     * this must run before any JDK HTTP server of the JVM is created.
+     */
+    public static void enableTcpNoDelay() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
     }
 
     private WorkspaceServer(HttpServer server) {
@@ -56,10 +80,11 @@ public final class WorkspaceServer implements AutoCloseable {
                 services.faults(), services.lifecycle(), auditor));
         routes.add(new WarehousesApiRoute(services.warehouseId(), "127.0.0.1", boundPort, scheme,
                 services.authenticator(), services.lifecycle(), services.faults(), auditor));
+        routes.add(new FilesApiRoute(services.volumes(), services.authenticator(), services.faults(), auditor));
         routes.add(new OidcRoute(baseUrl, services.workspaceId(), services.oidc(), auditor, services.faults()));
         routes.add(new AdminRoute(services.faults(), services.audit(), services.lifecycle()));
         routes.add(new WorkspaceMiscRoute());
-        server.createContext("/", new Router(routes));
+        server.createContext("/", new Router(routes, services.faults()));
         server.setExecutor(executor);
         server.start();
         return new WorkspaceServer(server);

@@ -67,6 +67,11 @@ public final class DuckDbErrors {
         if (firstLine.startsWith("Binder Error:")) {
             return new WarehouseSqlException("DATATYPE_MISMATCH", "42K09", detail, false);
         }
+        if (firstLine.startsWith("Invalid Input Error:") && (firstLine.contains("JSON transform error")
+                || firstLine.contains("Could not convert") || firstLine.contains("Failed to cast"))) {
+            // a file value COPY INTO cannot convert to its column's type
+            return new WarehouseSqlException("CAST_INVALID_INPUT", "22018", detail, false);
+        }
         if (firstLine.startsWith("Conversion Error:")) {
             return new WarehouseSqlException("CAST_INVALID_INPUT", "22018", detail, false);
         }

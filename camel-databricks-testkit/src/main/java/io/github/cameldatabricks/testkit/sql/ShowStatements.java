@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * {@code SHOW CATALOGS}, {@code SHOW SCHEMAS} and {@code SHOW TABLES}, answered from DuckDB's catalog functions
- * with the column names Databricks uses.
+ * with the column names Databricks uses; {@code SHOW VOLUMES} is parsed by {@link VolumeStatements}.
  */
 final class ShowStatements {
 
@@ -47,6 +47,9 @@ final class ShowStatements {
                         + "SELECT database_name, schema_name, table_name FROM duckdb_tables()" + filter
                         + " UNION ALL SELECT database_name, schema_name, view_name FROM duckdb_views()" + filter
                         + ") ORDER BY 2";
+            }
+            case "VOLUMES" -> {
+                return VolumeStatements.show(tokens, ctx);
             }
             default -> throw WarehouseSqlException.unsupported("SHOW " + what);
         }

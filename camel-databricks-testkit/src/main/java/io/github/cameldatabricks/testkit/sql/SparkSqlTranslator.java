@@ -10,7 +10,8 @@ import io.github.cameldatabricks.testkit.sql.SqlToken.Kind;
 /**
  * The thin dialect layer: accepts the Spark SQL forms integrations commonly send (backtick identifiers,
  * double-quoted strings, {@code current_timestamp()}, {@code date_sub}, {@code USE CATALOG}, three-part names on
- * catalogs DuckDB reserves, {@code USING DELTA}, ...) and rewrites them for DuckDB. Statements that rely on
+ * catalogs DuckDB reserves, {@code USING DELTA}, ...) and rewrites them for DuckDB. Volume statements and
+ * {@code COPY INTO} are parsed into commands the warehouse executes itself. Statements that rely on
  * something a DuckDB-backed emulator cannot honour are rejected with {@code UNSUPPORTED_FEATURE.LOCAL_WAREHOUSE}
  * rather than silently behaving differently.
  */
@@ -18,7 +19,7 @@ public final class SparkSqlTranslator {
 
     private static final Set<String> UNSUPPORTED_LEADING = Set.of("OPTIMIZE", "VACUUM", "MSCK", "REFRESH", "CACHE",
             "UNCACHE", "GRANT", "REVOKE", "DENY", "PUT", "GET", "REMOVE", "LIST", "RESTORE", "FSCK", "CONVERT", "SYNC",
-            "ANALYZE", "COPY", "LOAD", "ADD", "DECLARE");
+            "ANALYZE", "LOAD", "ADD", "DECLARE");
     private static final Set<String> QUERY_LEADING = Set.of("SELECT", "WITH", "VALUES", "FROM", "TABLE", "DESCRIBE",
             "DESC", "EXPLAIN");
     private static final Set<String> DML_LEADING = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
@@ -46,7 +47,15 @@ public final class SparkSqlTranslator {
                 return command(List.of());
             case "SHOW":
                 return ShowStatements.translate(tokens, ctx);
+            case "COPY":
+                if (second.equals("INTO")) {
+                    return CopyIntoParser.parse(tokens, ctx);
+                }
+                throw WarehouseSqlException.unsupported("COPY statements other than COPY INTO");
             case "CREATE", "DROP":
+                if (VolumeStatements.isVolumeDdl(tokens)) {
+                    return VolumeStatements.ddl(tokens, ctx);
+                }
                 if (second.equals("CATALOG")) {
                     return catalogStatement(first, tokens);
                 }

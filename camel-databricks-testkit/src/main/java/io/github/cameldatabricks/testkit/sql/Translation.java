@@ -14,9 +14,21 @@ import java.util.Set;
  * @param confValue      for {@link Kind#SET}: the value, or null to show it
  * @param parameterNames named parameter markers ({@code :name}) in order of appearance, empty if positional
  * @param tables         tables the statement reads or writes, for the permission check
+ * @param command        for {@link Kind#VOLUME} and {@link Kind#COPY_INTO}: the parsed statement, else null
  */
 public record Translation(Kind kind, List<String> duckSql, String catalog, String schema, String confKey,
-        String confValue, List<String> parameterNames, Set<TableName> tables) {
+        String confValue, List<String> parameterNames, Set<TableName> tables, Command command) {
+
+    /** A translation that DuckDB runs as SQL, or a USE or SET. */
+    public Translation(Kind kind, List<String> duckSql, String catalog, String schema, String confKey,
+            String confValue, List<String> parameterNames, Set<TableName> tables) {
+        this(kind, duckSql, catalog, schema, confKey, confValue, parameterNames, tables, null);
+    }
+
+    /** A statement the warehouse executes itself rather than as DuckDB SQL. */
+    public static Translation of(Kind kind, Command command, Set<TableName> tables) {
+        return new Translation(kind, List.of(), null, null, null, null, List.of(), tables, command);
+    }
 
     /** What kind of statement this is. */
     public enum Kind {
@@ -29,6 +41,14 @@ public record Translation(Kind kind, List<String> duckSql, String catalog, Strin
         /** Changes the current catalog and/or schema. */
         USE,
         /** Sets or shows a session configuration. */
-        SET
+        SET,
+        /** CREATE VOLUME, DROP VOLUME, SHOW VOLUMES: a {@link VolumeCommand}. */
+        VOLUME,
+        /** COPY INTO a table from files in a volume: a {@link CopyIntoCommand}. */
+        COPY_INTO
+    }
+
+    /** A statement parsed for the warehouse to execute itself. */
+    public sealed interface Command permits VolumeCommand, CopyIntoCommand {
     }
 }

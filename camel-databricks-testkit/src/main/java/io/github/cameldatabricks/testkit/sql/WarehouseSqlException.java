@@ -31,6 +31,16 @@ public final class WarehouseSqlException extends Exception {
                 true);
     }
 
+    /**
+     * A volume that does not exist, as a Databricks warehouse words it (quoted in user reports):
+     * {@code [UC_VOLUME_NOT_FOUND] Volume `c`.`s`.`v` does not exist. Please use 'SHOW VOLUMES' to list available
+     * volumes. SQLSTATE: 42704}.
+     */
+    public static WarehouseSqlException volumeNotFound(String catalog, String schema, String volume) {
+        return new WarehouseSqlException("UC_VOLUME_NOT_FOUND", "42704", "Volume `" + catalog + "`.`" + schema
+                + "`.`" + volume + "` does not exist. Please use 'SHOW VOLUMES' to list available volumes.", false);
+    }
+
     public String getErrorClass() {
         return errorClass;
     }

@@ -18,31 +18,50 @@ import java.util.concurrent.TimeUnit;
 
 import com.databricks.jdbc.model.client.thrift.generated.TExecuteStatementReq;
 
+import io.github.cameldatabricks.testkit.copyinto.CopyIntoLoader;
+import io.github.cameldatabricks.testkit.copyinto.CopyIntoResult;
+import io.github.cameldatabricks.testkit.sql.CopyIntoCommand;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
 import io.github.cameldatabricks.testkit.sql.SparkSqlTranslator;
 import io.github.cameldatabricks.testkit.sql.TableName;
 import io.github.cameldatabricks.testkit.sql.Translation;
+import io.github.cameldatabricks.testkit.sql.VolumeCommand;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
+import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
  * Runs statements the way a warehouse does: errors found while parsing are reported synchronously, everything
- * else runs on a worker thread and is observed through the operation state.
+ * else runs on a worker thread (volume DDL at once) and is observed through the operation state.
  */
 final class StatementExecutor {
+
+    /**
+     * COPY INTO's result row. Databricks returns these three columns, in this order (Databricks Academy notebooks
+     * and user notebooks print {@code num_affected_rows, num_inserted_rows, num_skipped_corrupt_files}); the
+     * driver's update count reads {@code num_affected_rows}.
+     */
+    private static final List<ResultColumn> COPY_INTO_COLUMNS = List.of(
+            ResultColumn.of("num_affected_rows", ColumnType.BIGINT),
+            ResultColumn.of("num_inserted_rows", ColumnType.BIGINT),
+            ResultColumn.of("num_skipped_corrupt_files", ColumnType.BIGINT));
 
     private final DuckDbEngine engine;
     private final SparkSqlTranslator translator = new SparkSqlTranslator();
     private final ExecutionPolicy policy;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final VolumeCommands volumeCommands;
+    private final CopyIntoLoader copyInto;
 
-    StatementExecutor(DuckDbEngine engine, ExecutionPolicy policy, ExecutorService workers,
+    StatementExecutor(DuckDbEngine engine, VolumeStore volumes, ExecutionPolicy policy, ExecutorService workers,
             ScheduledExecutorService timers) {
         this.engine = engine;
         this.policy = policy;
         this.workers = workers;
         this.timers = timers;
+        this.volumeCommands = new VolumeCommands(engine, volumes);
+        this.copyInto = new CopyIntoLoader(volumes);
     }
 
     /**
@@ -55,6 +74,8 @@ final class StatementExecutor {
         switch (translation.kind()) {
             case USE -> use(op, translation);
             case SET -> set(op, translation);
+            case VOLUME -> volume(op, (VolumeCommand) translation.command());
+            case COPY_INTO -> copyInto(op, translation, req);
             default -> submit(op, translation, req);
         }
         session.add(op);
@@ -132,22 +153,79 @@ final class StatementExecutor {
             op.fail(e);
             return;
         }
-        for (TableName table : t.tables()) {
-            if (policy.isDenied(session.principal(), table)) {
-                JdbcRowSource.closeQuietly(statement);
-                JdbcRowSource.closeQuietly(connection);
-                op.fail(new WarehouseSqlException("INSUFFICIENT_PERMISSIONS", "42501",
-                        "Insufficient privileges: User does not have SELECT on Table '" + table + "'.", false));
-                return;
-            }
+        WarehouseSqlException denial = denial(session, t);
+        if (denial != null) {
+            JdbcRowSource.closeQuietly(statement);
+            JdbcRowSource.closeQuietly(connection);
+            op.fail(denial);
+            return;
         }
         long rowLimit = req.isSetResultRowLimit() ? req.getResultRowLimit() : 0;
         Duration delay = policy.nextStatementDelay();
         Connection conn = connection;
         Future<?> future = workers.submit(() -> run(op, conn, statement, t, rowLimit, delay));
         op.running(statement, future);
+        scheduleTimeout(op, req);
+    }
+
+    private WarehouseSqlException denial(WarehouseSession session, Translation t) {
+        for (TableName table : t.tables()) {
+            if (policy.isDenied(session.principal(), table)) {
+                return new WarehouseSqlException("INSUFFICIENT_PERMISSIONS", "42501",
+                        "Insufficient privileges: User does not have SELECT on Table '" + table + "'.", false);
+            }
+        }
+        return null;
+    }
+
+    private void scheduleTimeout(Operation op, TExecuteStatementReq req) {
         if (req.isSetQueryTimeout() && req.getQueryTimeout() > 0) {
             timers.schedule(op::timeOut, req.getQueryTimeout(), TimeUnit.SECONDS);
+        }
+    }
+
+    private void volume(Operation op, VolumeCommand command) {
+        try {
+            op.finish(volumeCommands.execute(command));
+        } catch (WarehouseSqlException e) {
+            op.fail(e);
+        } catch (SQLException e) {
+            op.fail(DuckDbErrors.translate(e));
+        }
+    }
+
+    private void copyInto(Operation op, Translation t, TExecuteStatementReq req) {
+        WarehouseSqlException denial = denial(op.session(), t);
+        if (denial != null) {
+            op.fail(denial);
+            return;
+        }
+        Duration delay = policy.nextStatementDelay();
+        Future<?> future = workers.submit(() -> runCopyInto(op, (CopyIntoCommand) t.command(), delay));
+        op.running(null, future);
+        scheduleTimeout(op, req);
+    }
+
+    private void runCopyInto(Operation op, CopyIntoCommand command, Duration delay) {
+        WarehouseSession session = op.session();
+        try {
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            CopyIntoResult result;
+            try (Connection connection = engine.openConnection(session.catalog(), session.schema())) {
+                result = copyInto.load(connection, command);
+            }
+            op.finish(new ListRowSource(COPY_INTO_COLUMNS, List.<Object[]>of(
+                    new Object[] { result.insertedRows(), result.insertedRows(), 0L })));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (WarehouseSqlException e) {
+            op.fail(e);
+        } catch (SQLException e) {
+            op.fail(DuckDbErrors.translate(e));
+        } catch (RuntimeException e) {
+            op.fail(new WarehouseSqlException("INTERNAL_ERROR", "XX000", String.valueOf(e.getMessage()), false));
         }
     }
 

@@ -14,6 +14,7 @@ import com.databricks.jdbc.model.client.thrift.generated.*;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
+import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
  * The TCLIService RPC subset databricks-jdbc 3.4.5 uses, implemented on the driver's own generated Thrift
@@ -30,10 +31,10 @@ public final class ThriftService implements TCLIService.Iface {
     private final Map<UUID, WarehouseSession> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
 
-    public ThriftService(DuckDbEngine engine, ExecutionPolicy policy, ExecutorService workers,
+    public ThriftService(DuckDbEngine engine, VolumeStore volumes, ExecutionPolicy policy, ExecutorService workers,
             ScheduledExecutorService timers, int maxPageRows, long directResultsWaitMillis) {
         this.engine = engine;
-        this.executor = new StatementExecutor(engine, policy, workers, timers);
+        this.executor = new StatementExecutor(engine, volumes, policy, workers, timers);
         this.metadata = new MetadataQueries(engine);
         this.paging = new ResultPaging(maxPageRows, this::forget);
         this.directResultsWaitMillis = directResultsWaitMillis;

@@ -103,4 +103,50 @@ class SparkSqlTranslatorTest {
         assertThat(translate("DROP SCHEMA IF EXISTS main.s CASCADE").duckSql())
                 .containsExactly("DROP SCHEMA IF EXISTS \"dbx_main\".\"s\" CASCADE");
     }
+
+    @Test
+    void copyIntoIsParsedIntoACommand() throws Exception {
+        Translation t = translate("COPY INTO sales.`Orders` FROM '/Volumes/main/landing/v/in/'"
+                + " FILEFORMAT = csv FILES = ('a.csv', 'b.csv') FORMAT_OPTIONS ('header' = 'true', 'SEP' = ';')"
+                + " COPY_OPTIONS ('force' = 'true', 'mergeSchema' = 'false');");
+        assertThat(t.kind()).isEqualTo(Translation.Kind.COPY_INTO);
+        assertThat(t.tables()).containsExactly(new TableName("main", "sales", "orders"));
+        CopyIntoCommand copy = (CopyIntoCommand) t.command();
+        assertThat(copy.target()).isEqualTo(new TableName("main", "sales", "orders"));
+        assertThat(copy.source()).isEqualTo("/Volumes/main/landing/v/in/");
+        assertThat(copy.format()).isEqualTo("CSV");
+        assertThat(copy.files()).containsExactly("a.csv", "b.csv");
+        assertThat(copy.formatOptions()).containsEntry("header", "true").containsEntry("sep", ";");
+        assertThat(copy.force()).isTrue();
+        assertThat(((CopyIntoCommand) translate("COPY INTO t FROM '/Volumes/a/b/c' FILEFORMAT = JSON"
+                + " PATTERN = '*.json'").command()).pattern()).isEqualTo("*.json");
+    }
+
+    @Test
+    void copyIntoRefusesWhatItCannotHonour() {
+        for (String sql : List.of("COPY INTO t FROM '/Volumes/a/b/c' FILEFORMAT = AVRO",
+                "COPY INTO t FROM '/Volumes/a/b/c' FILEFORMAT = JSON COPY_OPTIONS ('mergeSchema' = 'true')",
+                "COPY INTO t FROM (SELECT * FROM '/Volumes/a/b/c') FILEFORMAT = JSON",
+                "COPY INTO t FROM '/Volumes/a/b/c' WITH (CREDENTIAL c) FILEFORMAT = JSON",
+                "COPY INTO t FROM '/Volumes/a/b/c' FILEFORMAT = JSON VALIDATE ALL",
+                "COPY t FROM 'x'")) {
+            assertThatThrownBy(() -> translate(sql)).as(sql).isInstanceOfSatisfying(WarehouseSqlException.class,
+                    e -> assertThat(e.getSqlState()).isEqualTo("0A000"));
+        }
+        assertThatThrownBy(() -> translate("COPY INTO t FROM '/Volumes/a/b/c' FILEFORMAT = JSON FILES 'x'"))
+                .isInstanceOfSatisfying(WarehouseSqlException.class,
+                        e -> assertThat(e.getErrorClass()).isEqualTo("PARSE_SYNTAX_ERROR"));
+    }
+
+    @Test
+    void volumeStatementsResolveAgainstTheSession() throws Exception {
+        VolumeCommand create = (VolumeCommand) translate("CREATE VOLUME IF NOT EXISTS landing COMMENT 'x'").command();
+        assertThat(create).isEqualTo(new VolumeCommand(VolumeCommand.Verb.CREATE, "main", "default", "landing", true,
+                null));
+        VolumeCommand drop = (VolumeCommand) translate("DROP VOLUME raw.`Landing`").command();
+        assertThat(drop).isEqualTo(new VolumeCommand(VolumeCommand.Verb.DROP, "main", "raw", "Landing", false, null));
+        VolumeCommand show = (VolumeCommand) translate("SHOW VOLUMES FROM hive.raw LIKE 'l*'").command();
+        assertThat(show).isEqualTo(new VolumeCommand(VolumeCommand.Verb.SHOW, "hive", "raw", null, false, "l*"));
+        assertThat(translate("SHOW VOLUMES").kind()).isEqualTo(Translation.Kind.VOLUME);
+    }
 }
