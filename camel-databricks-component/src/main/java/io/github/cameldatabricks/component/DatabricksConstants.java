@@ -54,6 +54,12 @@ public final class DatabricksConstants {
             + " files were staged in.", javaType = "String")
     public static final String STAGING_PATH = "CamelDatabricksStagingPath";
 
+    @Metadata(label = "producer", description = "For databricks:load: endpoints: the name of the message's staging"
+            + " folder. Set by the producer (from the exchange id) before it stages files and kept after a failure, so"
+            + " that a redelivery or a replay of the same message stages to the same file names, which COPY INTO skips"
+            + " if an earlier attempt loaded them; removed on success.", javaType = "String")
+    public static final String LOAD_ID = "CamelDatabricksLoadId";
+
     private DatabricksConstants() {
     }
 }

@@ -24,9 +24,12 @@ import io.github.cameldatabricks.component.auth.BrowserLauncher;
 import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.connection.WarehouseTarget;
 import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.load.BulkLoader;
+import io.github.cameldatabricks.component.load.LoadTarget;
 import io.github.cameldatabricks.component.retry.RetryPolicy;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
+import io.github.cameldatabricks.component.sql.SqlRunner;
 import io.github.cameldatabricks.component.warehouse.ColdStartWaiter;
 import io.github.cameldatabricks.component.warehouse.SdkWarehouseStateClient;
 import io.github.cameldatabricks.component.warehouse.WarehouseStateClient;
@@ -50,6 +53,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     private DatabricksConfiguration configuration;
 
     private NamedParameterSql parsedQuery;
+    private LoadTarget loadTarget;
     private EndpointSettings settings;
     private DataSource dataSource;
     private boolean pooled;
@@ -66,6 +70,29 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
      */
     void configure(Environment environment, Clock clock, BrowserLauncher browser) {
         EndpointOptionsValidator.validate(configuration, getCamelContext());
+        if (LoadTarget.isLoad(query)) {
+            loadTarget = LoadTarget.parse(query, configuration.getStagingVolume());
+            EndpointOptionsValidator.validateLoad(configuration);
+            if (configuration.getDataSource() != null) {
+                throw new IllegalArgumentException("A databricks:load: endpoint cannot use a dataSource: it uploads"
+                        + " files to the workspace and needs the host and credentials options (or their environment"
+                        + " variables)");
+            }
+        } else if (configuration.getStagingVolume() != null && !configuration.getStagingVolume().isBlank()) {
+            throw new IllegalArgumentException("stagingVolume is only used by bulk-load endpoints"
+                    + " (databricks:load:<table>?stagingVolume=...); this endpoint runs SQL. Remove stagingVolume, or"
+                    + " write databricks:load:<catalog>.<schema>.<table> to load the body into a table");
+        } else {
+            parsedQuery = parseQuery();
+        }
+        if (configuration.getDataSource() == null) {
+            EndpointSettings resolved = EndpointSettings.resolve(configuration, environment, clock, browser);
+            settings = new EndpointSettings(resolved.target(), component().sharedCredentials(resolved.credentials()));
+        }
+    }
+
+    /** The endpoint's SQL, read from a file if the path is a resource reference; null if it comes from the body. */
+    private NamedParameterSql parseQuery() {
         if (query != null && !query.isBlank()) {
             String text = query.trim();
             if (ResourceHelper.hasScheme(text)) {
@@ -77,15 +104,13 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
                             + e.getMessage(), e);
                 }
             }
-            parsedQuery = NamedParameterSql.parse(text.trim());
-        } else if (!configuration.isUseMessageBodyForSql()) {
+            return NamedParameterSql.parse(text.trim());
+        }
+        if (!configuration.isUseMessageBodyForSql()) {
             throw new IllegalArgumentException("Missing query: write the SQL after 'databricks:' (e.g."
                     + " databricks:select 1), a classpath:/file: reference to it, or set useMessageBodyForSql=true");
         }
-        if (configuration.getDataSource() == null) {
-            EndpointSettings resolved = EndpointSettings.resolve(configuration, environment, clock, browser);
-            settings = new EndpointSettings(resolved.target(), component().sharedCredentials(resolved.credentials()));
-        }
+        return null;
     }
 
     @Override
@@ -95,6 +120,10 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (loadTarget != null) {
+            throw new IllegalArgumentException("A databricks:load: endpoint only writes: use it in to(...), not in"
+                    + " from(...)");
+        }
         if (parsedQuery == null) {
             throw new IllegalArgumentException("A databricks consumer needs a query in the endpoint URI");
         }
@@ -174,6 +203,18 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
             throw new IllegalStateException(this + " is not started");
         }
         return dataSource;
+    }
+
+    /** The table and staging folder of a databricks:load: endpoint; null for a SQL endpoint. */
+    LoadTarget getLoadTarget() {
+        return loadTarget;
+    }
+
+    /** The bulk loader of a databricks:load: endpoint, running its statements with the given runner. */
+    BulkLoader newBulkLoader(SqlRunner runner) {
+        WarehouseTarget target = settings.target();
+        return new BulkLoader(loadTarget, configuration.getLoadFormat(), configuration.getLoadFileRows(), runner,
+                target.host(), target.userAgentEntry(), settings.credentials()::accessToken);
     }
 
     /** The endpoint's SQL, parsed; null if the SQL comes from the message body. */

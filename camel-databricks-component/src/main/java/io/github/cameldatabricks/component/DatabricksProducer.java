@@ -20,6 +20,9 @@ import io.github.cameldatabricks.component.batch.BatchWriter;
 import io.github.cameldatabricks.component.batch.InvalidBatchElementException;
 import io.github.cameldatabricks.component.error.BatchOutcome;
 import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.load.BeanRows;
+import io.github.cameldatabricks.component.load.BulkLoader;
+import io.github.cameldatabricks.component.load.LoadResult;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
@@ -47,6 +50,8 @@ public class DatabricksProducer extends DefaultProducer {
     private SqlRunner runner;
     private Function<Map<String, Object>, Object> rowConverter;
     private BatchWriter batchWriter;
+    private BulkLoader loader;
+    private final BeanRows beanRows = new BeanRows();
 
     public DatabricksProducer(DatabricksEndpoint endpoint) {
         super(endpoint);
@@ -62,6 +67,9 @@ public class DatabricksProducer extends DefaultProducer {
         rowConverter = rowConverter(endpoint);
         batchWriter = new BatchWriter(new BatchLimits(configuration.getBatchChunkParameters(),
                 configuration.getBatchChunkBytes()));
+        if (endpoint.getLoadTarget() != null) {
+            loader = endpoint.newBulkLoader(runner);
+        }
     }
 
     static Function<Map<String, Object>, Object> rowConverter(DatabricksEndpoint endpoint) {
@@ -76,6 +84,10 @@ public class DatabricksProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (loader != null) {
+            load(exchange);
+            return;
+        }
         NamedParameterSql sql = statementFor(exchange);
         if (configuration.isBatch()) {
             runBatch(exchange, sql);
@@ -222,6 +234,37 @@ public class DatabricksProducer extends DefaultProducer {
         message.setHeader(DatabricksConstants.UPDATE_COUNT, result.updateCount());
         message.setHeader(DatabricksConstants.BATCH_STATEMENTS, result.statements());
         message.setHeader(DatabricksConstants.ATTEMPTS, attempts[0]);
+    }
+
+    /**
+     * Loads the body through a staging volume. The load id names the staging files: it is the exchange id unless
+     * the message already carries one from an earlier attempt, so a redelivery or replay reuses the file names and
+     * COPY INTO skips what an earlier attempt loaded.
+     */
+    private void load(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        String loadId = message.getHeader(DatabricksConstants.LOAD_ID, String.class);
+        if (loadId == null || loadId.isBlank()) {
+            loadId = exchange.getExchangeId().replaceAll("[^A-Za-z0-9_-]", "-");
+        } else if (!loadId.matches("[A-Za-z0-9_-]{1,128}")) {
+            throw new IllegalArgumentException("Invalid header " + DatabricksConstants.LOAD_ID + ": expected 1 to 128"
+                    + " letters, digits, '_' or '-' (it names the staging folder)");
+        }
+        message.setHeader(DatabricksConstants.LOAD_ID, loadId);
+        message.setHeader(DatabricksConstants.STAGING_PATH, loader.stagingFolder(loadId));
+        LoadResult result;
+        try {
+            result = loader.load(message.getBody(), loadId, endpoint.getExecutor(), beanRows::columnValues);
+        } catch (DatabricksException e) {
+            markFailure(exchange, e);
+            throw e;
+        }
+        message.removeHeader(DatabricksConstants.LOAD_ID);
+        message.setHeader(DatabricksConstants.LOADED_ROWS, result.loadedRows());
+        message.setHeader(DatabricksConstants.UPDATE_COUNT, result.loadedRows());
+        if (result.stagedRows() >= 0) {
+            message.setHeader(DatabricksConstants.STAGED_ROWS, result.stagedRows());
+        }
     }
 
     /** Records how far the batch got; after a failure, a redelivery of this message resumes from there. */

@@ -51,6 +51,22 @@ final class EndpointOptionsValidator {
         }
     }
 
+    /** The combinations a databricks:load: endpoint cannot take. */
+    static void validateLoad(DatabricksConfiguration c) {
+        if (c.isBatch()) {
+            throw new IllegalArgumentException("batch=true cannot be combined with a databricks:load: endpoint: a load"
+                    + " always writes the whole body; remove batch=true");
+        }
+        if (c.isUseMessageBodyForSql()) {
+            throw new IllegalArgumentException("useMessageBodyForSql=true cannot be combined with a databricks:load:"
+                    + " endpoint: its body holds the rows to load, not SQL");
+        }
+        if (c.getOutputType() == DatabricksOutputType.StreamList) {
+            throw new IllegalArgumentException("outputType=StreamList cannot be combined with a databricks:load:"
+                    + " endpoint: a load returns counts, not rows");
+        }
+    }
+
     private static void atLeast(String option, long value, long minimum, String unit) {
         if (value < minimum) {
             throw new IllegalArgumentException("Invalid " + option + " " + value + ": expected at least " + minimum

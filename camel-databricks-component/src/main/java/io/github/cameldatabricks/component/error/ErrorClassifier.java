@@ -53,6 +53,11 @@ public final class ErrorClassifier {
 
     private static ErrorClassification decide(List<Throwable> chain, ExecutionPhase phase, String sqlState) {
         for (Throwable t : chain) {
+            if (t instanceof FilesApiException files) {
+                return byFilesApi(files, chain);
+            }
+        }
+        for (Throwable t : chain) {
             if (t instanceof SQLTimeoutException) {
                 return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out");
             }
@@ -130,6 +135,28 @@ public final class ErrorClassifier {
                     : ErrorCategory.AMBIGUOUS, "the workspace answered HTTP 500");
             default -> null;
         };
+    }
+
+    /** Failures of the Files API calls that stage a bulk load, by their HTTP status. */
+    private static ErrorClassification byFilesApi(FilesApiException e, List<Throwable> chain) {
+        int status = e.getHttpStatus();
+        ErrorClassification verdict = switch (status) {
+            case 0 -> chain.stream().anyMatch(ConnectException.class::isInstance)
+                    ? ErrorClassification.of(ErrorCategory.NETWORK, "could not connect to the Files API")
+                    : ErrorClassification.of(ErrorCategory.AMBIGUOUS, "the Files API request got no answer");
+            case 401 -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, "the Files API rejected the access token");
+            case 403 -> ErrorClassification.of(ErrorCategory.PERMISSION, "the principal may not use the staging"
+                    + " volume: it needs READ VOLUME and WRITE VOLUME on it (HTTP 403)");
+            case 404 -> ErrorClassification.of(ErrorCategory.NOT_FOUND, "the staging volume does not exist; create"
+                    + " it (CREATE VOLUME) or correct stagingVolume (HTTP 404)");
+            case 429 -> ErrorClassification.of(ErrorCategory.RATE_LIMIT, "the Files API is rate limiting (HTTP 429)");
+            case 500 -> ErrorClassification.of(ErrorCategory.AMBIGUOUS, "the Files API failed (HTTP 500)");
+            case 502, 503, 504 -> ErrorClassification.of(ErrorCategory.NETWORK, "the Files API is unavailable (HTTP "
+                    + status + ")");
+            default -> ErrorClassification.of(ErrorCategory.UNKNOWN, "the Files API answered HTTP " + status
+                    + (e.getErrorCode() == null ? "" : " " + e.getErrorCode()));
+        };
+        return status > 0 ? verdict.withHttpStatus(status) : verdict;
     }
 
     /**

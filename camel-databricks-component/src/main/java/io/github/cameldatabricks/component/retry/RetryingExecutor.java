@@ -55,7 +55,8 @@ public final class RetryingExecutor {
     /**
      * Runs the attempt until it succeeds or a failure should go to the route.
      *
-     * @param readOnly whether the statement only reads (then even an ambiguous failure may be retried)
+     * @param readOnly whether running the statement again is harmless — a read, or an idempotent write such as a
+     *                 COPY INTO or a file upload that overwrites — so that even an ambiguous failure may be retried
      * @throws DatabricksException the classified failure, with the number of attempts
      */
     public <T> Result<T> execute(boolean readOnly, Attempt<T> attempt) throws DatabricksException {
@@ -68,7 +69,7 @@ public final class RetryingExecutor {
             try {
                 return new Result<>(attempt.run(), attempts);
             } catch (StatementFailure failure) {
-                ErrorClassification verdict = ErrorClassifier.classify(failure.sqlException(), failure.phase());
+                ErrorClassification verdict = ErrorClassifier.classify(failure.failure(), failure.phase());
                 if (readOnly && verdict.category() == ErrorCategory.AMBIGUOUS) {
                     // running a read again cannot change anything
                     verdict = verdict.withRetryable(true);
@@ -84,7 +85,7 @@ public final class RetryingExecutor {
                         throw DatabricksException.of(verdict.withReason(outcome == ColdStartWaiter.Outcome.STOPPED
                                 ? "the warehouse is stopped (set autoStartWarehouse=true to start it)"
                                 : "the warehouse did not reach RUNNING within warehouseStartTimeout"),
-                                attempts, null, null, failure.sqlException());
+                                attempts, null, null, failure.failure());
                     }
                 }
                 Duration delay = verdict.retryable() && retries < policy.maxRetries()
@@ -95,7 +96,7 @@ public final class RetryingExecutor {
                         LOG.debug("Not retrying: {} spent, the next delay {} would exceed the retry budget {}",
                                 spent, delay, policy.budget());
                     }
-                    throw DatabricksException.of(verdict, attempts, null, null, failure.sqlException());
+                    throw DatabricksException.of(verdict, attempts, null, null, failure.failure());
                 }
                 retries++;
                 LOG.debug("Attempt {} failed ({}: {}); retry {} of {} in {} ms", attempts, verdict.category().value(),
@@ -120,7 +121,7 @@ public final class RetryingExecutor {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw DatabricksException.of(verdict, attempts, null, null, failure.sqlException());
+            throw DatabricksException.of(verdict, attempts, null, null, failure.failure());
         }
     }
 }

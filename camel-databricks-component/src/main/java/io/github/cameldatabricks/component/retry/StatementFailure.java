@@ -1,17 +1,19 @@
 package io.github.cameldatabricks.component.retry;
 
-import java.sql.SQLException;
-
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 
-/** A failed attempt, with where it failed: that decides whether the statement may have run. */
+/**
+ * A failed attempt, with where it failed: that decides whether the statement (or request) may have run. The cause is
+ * the driver's {@link java.sql.SQLException}, or the component's own failure of a REST call such as a Files API
+ * upload.
+ */
 public final class StatementFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final ExecutionPhase phase;
 
-    public StatementFailure(ExecutionPhase phase, SQLException cause) {
+    public StatementFailure(ExecutionPhase phase, Exception cause) {
         // no message of its own: the driver's may quote the statement
         super("attempt failed while " + phase.name().toLowerCase(java.util.Locale.ROOT), cause, false, false);
         this.phase = phase;
@@ -22,8 +24,8 @@ public final class StatementFailure extends Exception {
         return phase;
     }
 
-    /** The driver's exception. */
-    public SQLException sqlException() {
-        return (SQLException) getCause();
+    /** What failed: the driver's exception or the component's. */
+    public Exception failure() {
+        return (Exception) getCause();
     }
 }

@@ -3,6 +3,7 @@ package io.github.cameldatabricks.component.sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,25 @@ public final class SqlRunner {
         } catch (SQLException e) {
             closeQuietly(statement);
             closeQuietly(connection);
+            throw new StatementFailure(ExecutionPhase.FETCH, e);
+        }
+    }
+
+    /** The columns a query returns, read from its result metadata (run it with LIMIT 0 to read no rows). */
+    public List<TableColumn> columns(String query) throws StatementFailure {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, query)) {
+            ResultSetMetaData meta;
+            try (ResultSet rs = statement.executeQuery()) {
+                meta = rs.getMetaData();
+                List<TableColumn> columns = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(new TableColumn(meta.getColumnName(i), meta.getColumnTypeName(i)));
+                }
+                return columns;
+            } catch (SQLException e) {
+                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
+            }
+        } catch (SQLException e) {
             throw new StatementFailure(ExecutionPhase.FETCH, e);
         }
     }

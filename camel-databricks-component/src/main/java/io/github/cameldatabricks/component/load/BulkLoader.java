@@ -1,0 +1,234 @@
+package io.github.cameldatabricks.component.load;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.camel.WrappedFile;
+import org.apache.camel.support.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.cameldatabricks.component.DatabricksLoadFormat;
+import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.error.ExecutionPhase;
+import io.github.cameldatabricks.component.error.FilesApiException;
+import io.github.cameldatabricks.component.retry.RetryingExecutor;
+import io.github.cameldatabricks.component.retry.StatementFailure;
+import io.github.cameldatabricks.component.sql.BoundStatement;
+import io.github.cameldatabricks.component.sql.QueryResult;
+import io.github.cameldatabricks.component.sql.SqlRunner;
+import io.github.cameldatabricks.component.sql.TableColumn;
+
+/**
+ * Loads a message body into a table the way Databricks recommends for volume: stage it as files in a Unity Catalog
+ * volume (Files API), then {@code COPY INTO} the table from those files, then remove them.
+ *
+ * <p>Every step may be retried, even after an unknown outcome: the files are uploaded with overwrite to names that
+ * are fixed for the message (its load id), and COPY INTO skips files it has already loaded into the table. A retry
+ * after an ambiguous COPY INTO, a Camel redelivery, or a replay of the message with its headers therefore never
+ * loads a row twice.
+ */
+public final class BulkLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulkLoader.class);
+    private static final String STAGING_SUBFOLDER = "camel-databricks";
+
+    private final LoadTarget target;
+    private final DatabricksLoadFormat fileFormat;
+    private final int fileRows;
+    private final SqlRunner runner;
+    private final VolumeFiles files;
+
+    public BulkLoader(LoadTarget target, DatabricksLoadFormat fileFormat, int fileRows, SqlRunner runner,
+            WorkspaceHost host, String userAgentEntry, Supplier<String> accessToken) {
+        this.target = target;
+        this.fileFormat = fileFormat;
+        this.fileRows = fileRows;
+        this.runner = runner;
+        this.files = new VolumeFiles(host, userAgentEntry, accessToken);
+    }
+
+    /**
+     * Loads the body: rows (a List, Iterable, Iterator or stream of Maps or beans, or one Map), or a file in the
+     * endpoint's loadFormat (an InputStream, byte[], File, Path or Camel file).
+     *
+     * @param loadId the name of the message's staging folder; the same id for a retry of the same message
+     * @param toMap  turns a row that is not a Map (a bean) into column values
+     */
+    public LoadResult load(Object body, String loadId, RetryingExecutor executor, Function<Object, Map<?, ?>> toMap)
+            throws DatabricksException, IOException {
+        String folder = stagingFolder(loadId);
+        Path local = Files.createTempDirectory("camel-databricks-load-");
+        try {
+            List<StagedFile> staged;
+            DatabricksLoadFormat format;
+            Path file = asFile(body, local);
+            if (file != null) {
+                format = fileFormat;
+                checkFormatFits(format, columns(executor));
+                staged = List.of(new StagedFile(file, "part-00000." + format.name().toLowerCase(Locale.ROOT), -1));
+            } else {
+                format = DatabricksLoadFormat.JSON;
+                JsonLinesStager stager = new JsonLinesStager(target.table(), columns(executor), fileRows);
+                staged = stager.write(rows(body), local, toMap);
+            }
+            long stagedRows = staged.stream().mapToLong(StagedFile::rows).sum();
+            if (staged.isEmpty()) {
+                return new LoadResult(0, 0, folder, 0);
+            }
+            for (StagedFile f : staged) {
+                executor.execute(true, () -> upload(f.local(), folder + "/" + f.name()));
+            }
+            QueryResult copied = executor.execute(true, () -> runner.execute(BoundStatement.of(copyInto(folder,
+                    format, staged)))).value();
+            long loaded = loadedRows(copied);
+            if (file == null && loaded != stagedRows) {
+                LOG.info("COPY INTO {} loaded {} of {} staged rows: the rest were loaded by an earlier attempt of the"
+                        + " same message ({})", target.table(), loaded, stagedRows, folder);
+            }
+            removeStaged(folder, staged);
+            return new LoadResult(loaded, file == null ? stagedRows : -1, folder, staged.size());
+        } finally {
+            deleteLocal(local);
+        }
+    }
+
+    /** The volume folder the files of the message with this load id are staged in. */
+    public String stagingFolder(String loadId) {
+        return target.stagingFolder() + "/" + STAGING_SUBFOLDER + "/" + loadId;
+    }
+
+    private List<TableColumn> columns(RetryingExecutor executor) throws DatabricksException {
+        return executor.execute(true, () -> runner.columns("SELECT * FROM " + target.table() + " LIMIT 0")).value();
+    }
+
+    static void checkFormatFits(DatabricksLoadFormat format, List<TableColumn> columns) {
+        if (format != DatabricksLoadFormat.CSV) {
+            return;
+        }
+        for (TableColumn c : columns) {
+            String type = c.typeName() == null ? "" : c.typeName().toUpperCase(Locale.ROOT);
+            if (type.startsWith("ARRAY") || type.startsWith("MAP") || type.startsWith("STRUCT")) {
+                throw new IllegalArgumentException("loadFormat=CSV cannot load the column " + c.name() + " (" + type
+                        + "): CSV has no nested values; stage the rows as Maps (JSON) or use loadFormat=JSON or"
+                        + " PARQUET");
+            }
+        }
+    }
+
+    private Void upload(Path local, String volumePath) throws StatementFailure {
+        try {
+            files.upload(local, volumePath);
+            return null;
+        } catch (FilesApiException e) {
+            throw new StatementFailure(ExecutionPhase.EXECUTE, e);
+        }
+    }
+
+    private String copyInto(String folder, DatabricksLoadFormat format, List<StagedFile> staged) {
+        String names = staged.stream().map(f -> literal(f.name())).collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("COPY INTO ").append(target.table()).append(" FROM ")
+                .append(literal(folder)).append(" FILEFORMAT = ").append(format.name()).append(" FILES = (")
+                .append(names).append(')');
+        if (format == DatabricksLoadFormat.CSV) {
+            sql.append(" FORMAT_OPTIONS ('header' = 'true')");
+        }
+        return sql.toString();
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** COPY INTO answers with num_inserted_rows (and num_affected_rows); the driver may give it as an update count. */
+    private static long loadedRows(QueryResult result) {
+        if (!result.isQuery()) {
+            return Math.max(0, result.updateCount());
+        }
+        if (result.rows().isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> row = result.rows().get(0);
+        Object inserted = row.containsKey("num_inserted_rows") ? row.get("num_inserted_rows")
+                : row.get("num_affected_rows");
+        return inserted instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Removes the staged files; the load has succeeded, so a failure here is only worth a warning. */
+    private void removeStaged(String folder, List<StagedFile> staged) {
+        try {
+            for (StagedFile f : staged) {
+                files.delete(folder + "/" + f.name());
+            }
+            files.deleteFolder(folder);
+        } catch (FilesApiException e) {
+            LOG.warn("The rows are loaded, but the staging files in {} could not be removed: {}", folder,
+                    e.getMessage());
+        }
+    }
+
+    /** The body as a local file if it is file content, copying a stream to {@code local}; null for rows. */
+    private Path asFile(Object body, Path local) throws IOException {
+        Object content = body instanceof WrappedFile<?> wrapped ? wrapped.getFile() : body;
+        if (content instanceof File f) {
+            return f.toPath();
+        }
+        if (content instanceof Path p) {
+            return p;
+        }
+        Path copy = local.resolve("upload");
+        if (content instanceof byte[] bytes) {
+            return Files.write(copy, bytes);
+        }
+        if (content instanceof InputStream in) {
+            // a stream can be read once; the local copy is what every upload attempt reads
+            try (in) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        }
+        return null;
+    }
+
+    private static Iterator<?> rows(Object body) {
+        if (body instanceof Map<?, ?> row) {
+            return List.of(row).iterator();
+        }
+        Iterator<?> rows = body == null || body instanceof String ? null : ObjectHelper.createIterator(body, null);
+        if (rows == null) {
+            throw new IllegalArgumentException("A databricks:load: endpoint expects rows (a List, Iterable, Iterator"
+                    + " or stream of Maps or beans) or a file (an InputStream, byte[], File or Path in loadFormat),"
+                    + " but the body is " + (body == null ? "null" : body.getClass().getName()));
+        }
+        return rows;
+    }
+
+    private static void deleteLocal(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete the local staging files in {}: {}", directory, e.getMessage());
+        }
+    }
+}

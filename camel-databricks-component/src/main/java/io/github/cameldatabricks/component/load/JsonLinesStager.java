@@ -1,0 +1,101 @@
+package io.github.cameldatabricks.component.load;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.github.cameldatabricks.component.sql.TableColumn;
+
+/**
+ * Writes rows as newline-delimited JSON files of at most {@code fileRows} rows each, reading the rows one at a time
+ * so that memory stays bounded whatever the size of the body.
+ *
+ * <p>Why JSON Lines: it streams with Jackson (already on the classpath through databricks-sdk-java), keeps NULL apart
+ * from the empty string and numbers apart from text (CSV does neither), carries nested values for STRUCT, MAP and
+ * ARRAY columns, and COPY INTO reads it natively. Parquet would type every value too, but writing it needs the
+ * Hadoop-based Parquet writer (tens of megabytes of dependencies) in every route that loads data.
+ */
+final class JsonLinesStager {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    private final String table;
+    private final Map<String, String> columnsByLowerName = new LinkedHashMap<>();
+    private final int fileRows;
+
+    JsonLinesStager(String table, List<TableColumn> columns, int fileRows) {
+        this.table = table;
+        for (TableColumn c : columns) {
+            columnsByLowerName.put(c.name().toLowerCase(Locale.ROOT), c.name());
+        }
+        this.fileRows = fileRows;
+    }
+
+    /**
+     * Writes the rows into files in {@code directory}.
+     *
+     * @param toMap turns a row (a Map, or a bean) into column values
+     * @throws IllegalArgumentException naming the row whose keys are not columns of the table
+     */
+    List<StagedFile> write(Iterator<?> rows, Path directory, Function<Object, Map<?, ?>> toMap) throws IOException {
+        List<StagedFile> files = new ArrayList<>();
+        long index = 0;
+        while (rows.hasNext()) {
+            String name = String.format(Locale.ROOT, "part-%05d.json", files.size());
+            Path file = directory.resolve(name);
+            long written = 0;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                    JsonGenerator json = JSON.createGenerator(out)) {
+                json.setRootValueSeparator(null);
+                while (written < fileRows && rows.hasNext()) {
+                    Object row = rows.next();
+                    writeRow(json, row, toMap, index);
+                    written++;
+                    index++;
+                }
+            }
+            files.add(new StagedFile(file, name, written));
+        }
+        return files;
+    }
+
+    private void writeRow(JsonGenerator json, Object row, Function<Object, Map<?, ?>> toMap, long index)
+            throws IOException {
+        if (row == null) {
+            throw new IllegalArgumentException("Row " + index + " of the body is null: a load expects every element"
+                    + " to be a Map of column values or a bean");
+        }
+        Map<?, ?> values = toMap.apply(row);
+        json.writeStartObject();
+        for (Map.Entry<?, ?> e : values.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            String column = columnsByLowerName.get(key.toLowerCase(Locale.ROOT));
+            if (column == null) {
+                throw new IllegalArgumentException("Row " + index + " has the key '" + abbreviate(key) + "', which is"
+                        + " not a column of " + table + " (its columns: " + String.join(", ",
+                                columnsByLowerName.values()) + ")");
+            }
+            json.writeFieldName(column);
+            JsonValues.write(json, e.getValue());
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
