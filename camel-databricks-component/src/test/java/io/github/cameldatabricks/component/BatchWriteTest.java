@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -294,9 +293,7 @@ class BatchWriteTest extends WarehouseTestSupport {
     }
 
     private static List<Map<String, Object>> ids(int count) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        IntStream.range(0, count).forEach(i -> rows.add(Map.of("id", i)));
-        return rows;
+        return TestRows.ids(0, count);
     }
 
     /** The INSERT statements the warehouse received for the table. */

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -170,7 +169,7 @@ public class BulkLoadTest extends WarehouseTestSupport {
         warehouse().faults().inject(Fault.serviceUnavailable(0).onlyFor("filesPut"), 1);
         warehouse().faults().inject(Fault.latency(java.time.Duration.ZERO).onlyFor("ExecuteStatement"), 1);
         warehouse().faults().inject(Fault.executeThenDrop(), 1);
-        Exchange out = template.request(load(table) + "&retryInitialDelay=10", e -> e.getMessage().setBody(ids(0,
+        Exchange out = template.request(load(table) + "&retryInitialDelay=10", e -> e.getMessage().setBody(TestRows.ids(0,
                 100)));
         assertThat(out.getException()).isNull();
         assertThat(warehouse().faults().pending()).isZero();
@@ -187,12 +186,12 @@ public class BulkLoadTest extends WarehouseTestSupport {
         sql("CREATE TABLE " + table + " (id INT)");
         Exchange first = template.request(load(table), e -> {
             e.getMessage().setHeader(DatabricksConstants.LOAD_ID, "order-batch-42");
-            e.getMessage().setBody(ids(0, 10));
+            e.getMessage().setBody(TestRows.ids(0, 10));
         });
         assertThat(first.getMessage().getHeader(DatabricksConstants.LOADED_ROWS)).isEqualTo(10L);
         Exchange replay = template.request(load(table), e -> {
             e.getMessage().setHeader(DatabricksConstants.LOAD_ID, "order-batch-42");
-            e.getMessage().setBody(ids(0, 10));
+            e.getMessage().setBody(TestRows.ids(0, 10));
         });
         assertThat(replay.getException()).isNull();
         assertThat(replay.getMessage().getHeader(DatabricksConstants.LOADED_ROWS)).isEqualTo(0L);
@@ -204,7 +203,7 @@ public class BulkLoadTest extends WarehouseTestSupport {
         String table = newTable("novolume");
         sql("CREATE TABLE " + table + " (id INT)");
         Exchange out = template.request("databricks:load:" + table + "?stagingVolume=/Volumes/main/default/nope",
-                e -> e.getMessage().setBody(ids(0, 3)));
+                e -> e.getMessage().setBody(TestRows.ids(0, 3)));
         DatabricksException failure = out.getException(DatabricksException.class);
         assertThat(failure.getCategory()).isEqualTo(ErrorCategory.NOT_FOUND);
         assertThat(failure.getAttempts()).isEqualTo(1);
@@ -246,12 +245,6 @@ public class BulkLoadTest extends WarehouseTestSupport {
 
     static String load(String table) {
         return "databricks:load:" + table + "?stagingVolume=" + VOLUME;
-    }
-
-    static List<Map<String, Object>> ids(int from, int to) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        IntStream.range(from, to).forEach(i -> rows.add(Map.of("id", i)));
-        return rows;
     }
 
     /** This test's requests of the given action. */

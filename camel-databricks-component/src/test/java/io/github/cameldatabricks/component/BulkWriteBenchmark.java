@@ -156,21 +156,7 @@ class BulkWriteBenchmark {
     }
 
     private static Iterator<Map<String, Object>> rows(long count) {
-        return new Iterator<>() {
-            private long next;
-
-            @Override
-            public boolean hasNext() {
-                return next < count;
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                long id = next++;
-                return Map.of("id", id, "name", "customer-" + id, "amount", id * 0.25,
-                        "day", LocalDate.of(2026, 1, 1).plusDays(id % 365));
-            }
-        };
+        return TestRows.generated(count);
     }
 
     private void record(String total, int latency, String contender, long rows, long startNanos) {

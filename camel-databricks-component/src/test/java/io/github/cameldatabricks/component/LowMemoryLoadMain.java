@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -40,21 +39,7 @@ public final class LowMemoryLoadMain {
             component.getConfiguration().setToken(warehouse.token());
             context.addComponent("databricks", component);
             context.start();
-            Iterator<Map<String, Object>> body = new Iterator<>() {
-                private long next;
-
-                @Override
-                public boolean hasNext() {
-                    return next < rows;
-                }
-
-                @Override
-                public Map<String, Object> next() {
-                    long id = next++;
-                    return Map.of("id", id, "name", "customer-" + id, "amount", id * 0.25,
-                            "day", LocalDate.of(2026, 1, 1).plusDays(id % 365));
-                }
-            };
+            Iterator<Map<String, Object>> body = TestRows.generated(rows);
             Exchange out = context.createProducerTemplate().request(
                     "databricks:load:main.default.big?stagingVolume=/Volumes/main/default/landing",
                     e -> e.getMessage().setBody(body));

@@ -2,6 +2,7 @@ package io.github.cameldatabricks.component.sql;
 
 import java.util.Collections;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * An {@code INSERT INTO t [(columns)] VALUES (...)} statement with a single VALUES group, written for many rows at
@@ -111,8 +112,50 @@ public final class MultiRowInsert {
 
     /** The first occurrence of the keyword outside parentheses, literals, quoted identifiers and comments. */
     private static int topLevelWord(String text, String word) {
-        int depth = 0;
-        int i = 0;
+        int[] depth = { 0 };
+        return scanCode(text, 0, i -> {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth[0]++;
+            } else if (c == ')') {
+                depth[0]--;
+            } else {
+                return depth[0] == 0 && (i == 0 || !isWordChar(text.charAt(i - 1))) && wordAt(text, i, word);
+            }
+            return false;
+        });
+    }
+
+    private static int matchingParenthesis(String text, int open) {
+        int[] depth = { 0 };
+        return scanCode(text, open, i -> {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth[0]++;
+            } else if (c == ')') {
+                return --depth[0] == 0;
+            }
+            return false;
+        });
+    }
+
+    private static int countMarkers(String text) {
+        int[] count = { 0 };
+        scanCode(text, 0, i -> {
+            if (text.charAt(i) == '?') {
+                count[0]++;
+            }
+            return false;
+        });
+        return count[0];
+    }
+
+    /**
+     * Visits the index of every character of SQL code from {@code from} on — skipping literals, quoted identifiers,
+     * comments and white space — until the visitor returns true; returns that index, or -1.
+     */
+    private static int scanCode(String text, int from, IntPredicate visitor) {
+        int i = from;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
@@ -124,30 +167,7 @@ public final class MultiRowInsert {
                 i = significant;
                 continue;
             }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth == 0 && (i == 0 || !isWordChar(text.charAt(i - 1))) && wordAt(text, i, word)) {
-                return i;
-            }
-            i++;
-        }
-        return -1;
-    }
-
-    private static int matchingParenthesis(String text, int open) {
-        int depth = 0;
-        int i = open;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = NamedParameterSql.skipQuoted(text, i, c);
-                continue;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+            if (visitor.test(i)) {
                 return i;
             }
             i++;
@@ -161,28 +181,6 @@ public final class MultiRowInsert {
             i = nextSignificant(text, i + 1);
         }
         return i == text.length();
-    }
-
-    private static int countMarkers(String text) {
-        int count = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = NamedParameterSql.skipQuoted(text, i, c);
-                continue;
-            }
-            int significant = nextSignificant(text, i);
-            if (significant != i) {
-                i = significant;
-                continue;
-            }
-            if (c == '?') {
-                count++;
-            }
-            i++;
-        }
-        return count;
     }
 
     @Override
