@@ -2,7 +2,6 @@ package io.github.cameldatabricks.component;
 
 import java.sql.SQLDataException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,24 +9,17 @@ import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.ObjectHelper;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.cameldatabricks.component.batch.BatchLimits;
 import io.github.cameldatabricks.component.batch.BatchWriter;
-import io.github.cameldatabricks.component.batch.InvalidBatchElementException;
-import io.github.cameldatabricks.component.error.BatchOutcome;
 import io.github.cameldatabricks.component.error.DatabricksException;
-import io.github.cameldatabricks.component.load.BeanRows;
-import io.github.cameldatabricks.component.load.BulkLoader;
-import io.github.cameldatabricks.component.load.LoadResult;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
 import io.github.cameldatabricks.component.sql.BoundStatement;
-import io.github.cameldatabricks.component.sql.MultiRowInsert;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.ParameterResolver;
 import io.github.cameldatabricks.component.sql.QueryResult;
@@ -38,7 +30,8 @@ import io.github.cameldatabricks.component.sql.StatementOptions;
 /**
  * Runs the endpoint's SQL (or the {@code CamelDatabricksQuery} header, or the body) for each exchange, binding
  * named parameters as JDBC parameters, and puts the rows, the single row or a row iterator in the body (or
- * {@code outputHeader}).
+ * {@code outputHeader}). With {@code batch=true} the body's elements are written by a
+ * {@link BatchExchangeProcessor}; a databricks:load: endpoint hands the body to a {@link LoadExchangeProcessor}.
  */
 public class DatabricksProducer extends DefaultProducer {
 
@@ -49,9 +42,8 @@ public class DatabricksProducer extends DefaultProducer {
     private final ParameterResolver parameterResolver = new ParameterResolver();
     private SqlRunner runner;
     private Function<Map<String, Object>, Object> rowConverter;
-    private BatchWriter batchWriter;
-    private BulkLoader loader;
-    private final BeanRows beanRows = new BeanRows();
+    private BatchExchangeProcessor batch;
+    private LoadExchangeProcessor load;
 
     public DatabricksProducer(DatabricksEndpoint endpoint) {
         super(endpoint);
@@ -65,10 +57,10 @@ public class DatabricksProducer extends DefaultProducer {
         runner = new SqlRunner(endpoint.getDataSource(), new StatementOptions(configuration.getMaxRows(),
                 configuration.getFetchSize(), configuration.getQueryTimeout()));
         rowConverter = rowConverter(endpoint);
-        batchWriter = new BatchWriter(new BatchLimits(configuration.getBatchChunkParameters(),
-                configuration.getBatchChunkBytes()));
+        batch = new BatchExchangeProcessor(endpoint, new BatchWriter(new BatchLimits(
+                configuration.getBatchChunkParameters(), configuration.getBatchChunkBytes())), parameterResolver, runner);
         if (endpoint.getLoadTarget() != null) {
-            loader = endpoint.newBulkLoader(runner);
+            load = new LoadExchangeProcessor(endpoint, endpoint.newBulkLoader(runner));
         }
     }
 
@@ -84,13 +76,13 @@ public class DatabricksProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        if (loader != null) {
-            load(exchange);
+        if (load != null) {
+            load.process(exchange);
             return;
         }
         NamedParameterSql sql = statementFor(exchange);
         if (configuration.isBatch()) {
-            runBatch(exchange, sql);
+            batch.process(exchange, sql);
         } else if (configuration.getOutputType() == DatabricksOutputType.StreamList) {
             stream(exchange, sql);
         } else {
@@ -195,95 +187,6 @@ public class DatabricksProducer extends DefaultProducer {
             }
         });
         setOutput(exchange.getMessage(), iterator);
-    }
-
-    private void runBatch(Exchange exchange, NamedParameterSql sql) throws Exception {
-        Object body = exchange.getMessage().getBody();
-        Iterator<?> elements = body == null ? null : ObjectHelper.createIterator(body, null);
-        if (elements == null || body instanceof String || body instanceof Map<?, ?>) {
-            throw new IllegalArgumentException("batch=true expects a message body that is a List (or other"
-                    + " iterable, an Iterator or a stream) of Maps, one Map of parameter values per statement");
-        }
-        Message message = exchange.getMessage();
-        long skip = message.getHeader(DatabricksConstants.BATCH_SKIP, 0L, Long.class);
-        MultiRowInsert insert = MultiRowInsert.of(sql).orElse(null);
-        int[] attempts = { 0 };
-        BatchWriter.Result result;
-        try {
-            result = batchWriter.write(elements, skip, insert, values -> parameterResolver.bind(sql, exchange, values),
-                    bound -> {
-                        RetryingExecutor.Result<QueryResult> r = endpoint.getExecutor().execute(false,
-                                () -> runner.execute(bound));
-                        attempts[0] += r.attempts();
-                        return updateCount(r.value());
-                    });
-        } catch (DatabricksException e) {
-            BatchOutcome outcome = e.getBatchOutcome();
-            markCommitted(exchange, outcome.committed());
-            message.setHeader(DatabricksConstants.BATCH_FAILED_FROM, outcome.failedFrom());
-            message.setHeader(DatabricksConstants.BATCH_FAILED_TO, outcome.failedTo());
-            message.setHeader(DatabricksConstants.BATCH_AMBIGUOUS, outcome.ambiguous());
-            markFailure(exchange, e);
-            throw e;
-        } catch (InvalidBatchElementException e) {
-            markCommitted(exchange, e.getCommitted());
-            throw e;
-        }
-        markCommitted(exchange, result.elements());
-        message.removeHeader(DatabricksConstants.BATCH_SKIP);
-        message.setHeader(DatabricksConstants.UPDATE_COUNT, result.updateCount());
-        message.setHeader(DatabricksConstants.BATCH_STATEMENTS, result.statements());
-        message.setHeader(DatabricksConstants.ATTEMPTS, attempts[0]);
-    }
-
-    /**
-     * Loads the body through a staging volume. The load id names the staging files: it is the exchange id unless
-     * the message already carries one from an earlier attempt, so a redelivery or replay reuses the file names and
-     * COPY INTO skips what an earlier attempt loaded.
-     */
-    private void load(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage();
-        String loadId = message.getHeader(DatabricksConstants.LOAD_ID, String.class);
-        if (loadId == null || loadId.isBlank()) {
-            loadId = exchange.getExchangeId().replaceAll("[^A-Za-z0-9_-]", "-");
-        } else if (!loadId.matches("[A-Za-z0-9_-]{1,128}")) {
-            throw new IllegalArgumentException("Invalid header " + DatabricksConstants.LOAD_ID + ": expected 1 to 128"
-                    + " letters, digits, '_' or '-' (it names the staging folder)");
-        }
-        message.setHeader(DatabricksConstants.LOAD_ID, loadId);
-        message.setHeader(DatabricksConstants.STAGING_PATH, loader.stagingFolder(loadId));
-        LoadResult result;
-        try {
-            result = loader.load(message.getBody(), loadId, endpoint.getExecutor(), beanRows::columnValues);
-        } catch (DatabricksException e) {
-            markFailure(exchange, e);
-            throw e;
-        }
-        message.removeHeader(DatabricksConstants.LOAD_ID);
-        message.setHeader(DatabricksConstants.LOADED_ROWS, result.loadedRows());
-        message.setHeader(DatabricksConstants.UPDATE_COUNT, result.loadedRows());
-        if (result.stagedRows() >= 0) {
-            message.setHeader(DatabricksConstants.STAGED_ROWS, result.stagedRows());
-        }
-    }
-
-    /** Records how far the batch got; after a failure, a redelivery of this message resumes from there. */
-    private static void markCommitted(Exchange exchange, long committed) {
-        exchange.setProperty(DatabricksConstants.BATCH_COMMITTED, committed);
-        exchange.getMessage().setHeader(DatabricksConstants.BATCH_COMMITTED, committed);
-        exchange.getMessage().setHeader(DatabricksConstants.BATCH_SKIP, committed);
-    }
-
-    /** DML reports its count as an update count, or (some statements) as a num_affected_rows result row. */
-    private static long updateCount(QueryResult result) {
-        if (!result.isQuery()) {
-            return Math.max(0, result.updateCount());
-        }
-        if (result.rows().isEmpty()) {
-            return 0;
-        }
-        Object affected = result.rows().get(0).get("num_affected_rows");
-        return affected instanceof Number n ? n.longValue() : 0;
     }
 
     private void setOutput(Message message, Object output) {

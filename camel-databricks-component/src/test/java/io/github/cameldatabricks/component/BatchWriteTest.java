@@ -250,6 +250,40 @@ class BatchWriteTest extends WarehouseTestSupport {
     }
 
     @Test
+    void aLazyBodyThatFailsMidwayReportsWhatIsCommittedAndCannotBeRedelivered() throws Exception {
+        String table = newTable("lazy");
+        sql("CREATE TABLE " + table + " (id INT)");
+        Iterator<Map<String, Object>> body = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                if (next == 300) {
+                    throw new IllegalStateException("the source file is truncated");
+                }
+                return Map.of("id", next++);
+            }
+        };
+        Exchange exchange = context.getEndpoint("direct:unused").createExchange();
+        exchange.getMessage().setBody(body);
+        template.send("databricks:INSERT INTO " + table + " VALUES (:#id)?batch=true", exchange);
+        assertThat(exchange.getException()).hasMessageContaining("Reading element 300 of the batch failed: the"
+                + " source file is truncated; elements 0-255 are committed; elements 256-299 were not sent");
+        assertThat(exchange.getMessage().getHeader(DatabricksConstants.BATCH_COMMITTED)).isEqualTo(256L);
+        // an Iterator cannot be read again: no resume point, and a redelivery is refused instead of writing nothing
+        assertThat(exchange.getMessage().getHeader(DatabricksConstants.BATCH_SKIP)).isNull();
+        exchange.setException(null);
+        template.send("databricks:INSERT INTO " + table + " VALUES (:#id)?batch=true", exchange);
+        assertThat(exchange.getException()).hasMessageContaining("an earlier attempt of this exchange already read");
+        assertThat(scalar("SELECT count(*) FROM " + table)).isEqualTo(256L);
+    }
+
+    @Test
     void otherStatementsRunOncePerElementWithTheirFailureIndexed() throws Exception {
         String table = newTable("updates");
         sql("CREATE TABLE " + table + " (id INT, name STRING)");
@@ -271,6 +305,13 @@ class BatchWriteTest extends WarehouseTestSupport {
         assertThat(failed.getException(DatabricksException.class).getBatchOutcome())
                 .isEqualTo(new BatchOutcome(1, 1, 1, false));
         assertThat(failed.getException().getMessage()).contains("element 0 is committed", "element 1 were not");
+        // a resume point left by this endpoint is refused by another one
+        Exchange other = template.send("databricks:INSERT INTO " + table + " VALUES (:#id, :#name)?batch=true", e -> {
+            e.getMessage().setBody(bad);
+            e.getMessage().setHeader(DatabricksConstants.BATCH_SKIP, 1L);
+            e.setProperty("CamelDatabricksResumeEndpoint", "databricks://somewhere-else");
+        });
+        assertThat(other.getException()).hasMessageContaining("CamelDatabricksBatchSkip from another databricks");
     }
 
     @Test
@@ -283,7 +324,7 @@ class BatchWriteTest extends WarehouseTestSupport {
                 e -> e.getMessage().setBody(body));
         assertThat(out.getException()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("element 280 is java.lang.String")
-                .hasMessageContaining("the 256 elements before it are committed");
+                .hasMessageContaining("elements 0-255 are committed; elements 256-279 were not sent");
         assertThat(out.getMessage().getHeader(DatabricksConstants.BATCH_COMMITTED)).isEqualTo(256L);
         List<Object> missing = new ArrayList<>(ids(3));
         missing.set(1, Map.of("other", 1));

@@ -243,6 +243,67 @@ public class BulkLoadTest extends WarehouseTestSupport {
                 + VOLUME)).hasMessageContaining("loadFormat");
     }
 
+    /** A record row, loaded by its components. */
+    public record Payment(int id, String customer) {
+    }
+
+    @Test
+    void recordsAreRowsAndTwoLoadsOfOneExchangeBothLoad() throws Exception {
+        String table = newTable("records");
+        sql("CREATE TABLE " + table + " (id INT, customer STRING)");
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:twice").to(load(table))
+                        .setBody(constant(List.of(new Payment(3, "c"), new Payment(4, "d")))).to(load(table));
+            }
+        });
+        Exchange out = template.request("direct:twice", e -> e.getMessage().setBody(List.of(new Payment(1, "a"),
+                new Payment(2, "b"))));
+        assertThat(out.getException()).isNull();
+        // each load got its own staging names: COPY INTO did not skip the second as already loaded
+        assertThat(scalar("SELECT string_agg(customer, ',') FROM (SELECT customer FROM " + table + " ORDER BY id)"))
+                .isEqualTo("a,b,c,d");
+    }
+
+    @Test
+    void aRedeliveryCannotReReadAnIteratorAnEarlierAttemptConsumed() throws Exception {
+        String table = newTable("oneshot");
+        sql("CREATE TABLE " + table + " (id INT)");
+        Exchange exchange = context.getEndpoint("direct:unused").createExchange();
+        exchange.getMessage().setBody(TestRows.ids(0, 5).iterator());
+        warehouse().faults().inject(Fault.forbidden().onlyFor("filesPut"), 1);
+        template.send(load(table), exchange);
+        assertThat(exchange.getException(DatabricksException.class).getCategory()).isEqualTo(ErrorCategory.PERMISSION);
+        exchange.setException(null);
+        template.send(load(table), exchange);
+        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("an earlier attempt of this exchange already read");
+        assertThat(scalar("SELECT count(*) FROM " + table)).isEqualTo(0L);
+    }
+
+    @Test
+    void aLoadIdLeftByAnotherEndpointIsRefused() throws Exception {
+        String first = newTable("first");
+        String second = newTable("second");
+        sql("CREATE TABLE " + first + " (id INT)");
+        sql("CREATE TABLE " + second + " (id INT)");
+        Exchange exchange = context.getEndpoint("direct:unused").createExchange();
+        exchange.getMessage().setBody(TestRows.ids(0, 5));
+        warehouse().faults().inject(Fault.forbidden().onlyFor("filesPut"), 1);
+        template.send(load(first), exchange);
+        assertThat(exchange.getMessage().getHeader(DatabricksConstants.LOAD_ID)).isNotNull();
+        exchange.setException(null);
+        template.send(load(second), exchange);
+        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CamelDatabricksLoadId from another databricks endpoint");
+        // the same endpoint takes it back and loads the rows once
+        exchange.setException(null);
+        template.send(load(first), exchange);
+        assertThat(exchange.getException()).isNull();
+        assertThat(scalar("SELECT count(*) FROM " + first)).isEqualTo(5L);
+    }
+
     static String load(String table) {
         return "databricks:load:" + table + "?stagingVolume=" + VOLUME;
     }

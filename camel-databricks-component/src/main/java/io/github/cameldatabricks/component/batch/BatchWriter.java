@@ -68,9 +68,20 @@ public final class BatchWriter {
         }
         Progress progress = new Progress(index);
         Chunk chunk = insert == null ? null : new Chunk(insert, index);
-        while (elements.hasNext()) {
-            Object element = elements.next();
-            BoundStatement bound = bind(element, index, progress.committed, binder);
+        while (true) {
+            BoundStatement bound;
+            try {
+                if (!elements.hasNext()) {
+                    break;
+                }
+                bound = bind(elements.next(), index, binder);
+            } catch (RuntimeException e) {
+                // reading a lazy body or evaluating a parameter failed: say what is committed, so a replay resumes
+                throw new InvalidBatchElementException((e instanceof InvalidBatchElementException ? ""
+                        : "Reading element " + index + " of the batch failed: ") + e.getMessage()
+                        + progressNote(progress.committed, chunk == null ? index : chunk.first, index),
+                        progress.committed, e instanceof InvalidBatchElementException ? e.getCause() : e);
+            }
             if (chunk == null) {
                 progress.run(bound, index, index, executor);
             } else {
@@ -89,23 +100,29 @@ public final class BatchWriter {
         return new Result(index, progress.updated, progress.statements);
     }
 
-    private static BoundStatement bind(Object element, long index, long committed, ElementBinder binder) {
+    private static BoundStatement bind(Object element, long index, ElementBinder binder) {
         if (!(element instanceof Map<?, ?> values)) {
             throw new InvalidBatchElementException("batch=true expects every element of the body to be a Map of"
                     + " parameter values, but element " + index + " is "
-                    + (element == null ? "null" : element.getClass().getName()) + committedNote(committed),
-                    committed, null);
+                    + (element == null ? "null" : element.getClass().getName()), 0, null);
         }
         try {
             return binder.bind(values);
         } catch (IllegalArgumentException e) {
-            throw new InvalidBatchElementException("Element " + index + " of the batch: " + e.getMessage()
-                    + committedNote(committed), committed, e);
+            throw new InvalidBatchElementException("Element " + index + " of the batch: " + e.getMessage(), 0, e);
         }
     }
 
-    private static String committedNote(long committed) {
-        return committed == 0 ? "" : "; the " + committed + " elements before it are committed";
+    /** What became of the elements before the one that failed: committed, or read but not yet sent. */
+    private static String progressNote(long committed, long firstUnsent, long failed) {
+        StringBuilder note = new StringBuilder();
+        if (committed > 0) {
+            note.append("; elements 0-").append(committed - 1).append(" are committed");
+        }
+        if (firstUnsent < failed) {
+            note.append("; elements ").append(firstUnsent).append('-').append(failed - 1).append(" were not sent");
+        }
+        return note.toString();
     }
 
     /** A rough count of the bytes the values take on the wire, to keep a statement under the byte limit. */
@@ -116,6 +133,8 @@ public final class BatchWriter {
                 bytes += 4;
             } else if (value instanceof CharSequence s) {
                 bytes += utf8Length(s);
+            } else if (value instanceof byte[] b) {
+                bytes += 2 * b.length;
             } else {
                 bytes += String.valueOf(value).length();
             }

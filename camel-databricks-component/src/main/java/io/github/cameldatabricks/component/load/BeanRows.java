@@ -5,6 +5,7 @@ import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,42 +13,54 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A bean row as column values, by its getters (JavaBeans introspection, as JDBC row mappers use it). Camel's own
- * BeanIntrospection lists only properties that also have a setter, and load rows are often read-only (records of
- * getters, immutable value classes).
+ * A bean row as column values: a record by its components, any other class by its getters (JavaBeans
+ * introspection). Camel's own BeanIntrospection lists only properties that also have a setter, and load rows are
+ * often read-only (records, immutable value classes).
  */
 public final class BeanRows {
 
-    private final Map<Class<?>, List<Method>> getters = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<Property>> getters = new ConcurrentHashMap<>();
 
     /** A Map as it is; any other object by its readable properties. */
     public Map<?, ?> columnValues(Object row) {
         if (row instanceof Map<?, ?> values) {
             return values;
         }
-        List<Method> readers = getters.computeIfAbsent(row.getClass(), BeanRows::readers);
+        List<Property> readers = getters.computeIfAbsent(row.getClass(), BeanRows::readers);
         if (readers.isEmpty()) {
             throw new IllegalArgumentException("A row of type " + row.getClass().getName() + " has no readable"
                     + " properties: a load expects Maps of column values or beans with public getters");
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Method m : readers) {
+        for (Property p : readers) {
             try {
-                values.put(Introspector.decapitalize(m.getName().replaceFirst("^(get|is)", "")), m.invoke(row));
+                values.put(p.name(), p.reader().invoke(row));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalArgumentException("Cannot read " + m.getName() + "() of a row of type "
-                        + row.getClass().getName() + ": " + e, e);
+                Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+                throw new IllegalArgumentException("Cannot read " + p.reader().getName() + "() of a row of type "
+                        + row.getClass().getName() + ": " + cause, cause);
             }
         }
         return values;
     }
 
-    private static List<Method> readers(Class<?> type) {
+    /** A readable property: the column it fills and its accessor. */
+    private record Property(String name, Method reader) {
+    }
+
+    private static List<Property> readers(Class<?> type) {
+        List<Property> readers = new ArrayList<>();
+        if (type.isRecord()) {
+            // a record's accessors are id(), not getId(): JavaBeans introspection does not see them
+            for (RecordComponent c : type.getRecordComponents()) {
+                readers.add(new Property(c.getName(), c.getAccessor()));
+            }
+            return readers;
+        }
         try {
-            List<Method> readers = new ArrayList<>();
             for (PropertyDescriptor p : Introspector.getBeanInfo(type, Object.class).getPropertyDescriptors()) {
                 if (p.getReadMethod() != null) {
-                    readers.add(p.getReadMethod());
+                    readers.add(new Property(p.getName(), p.getReadMethod()));
                 }
             }
             return readers;

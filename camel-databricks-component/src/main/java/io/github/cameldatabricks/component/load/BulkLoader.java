@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -39,14 +40,16 @@ import io.github.cameldatabricks.component.sql.TableColumn;
  * volume (Files API), then {@code COPY INTO} the table from those files, then remove them.
  *
  * <p>Every step may be retried, even after an unknown outcome: the files are uploaded with overwrite to names that
- * are fixed for the message (its load id), and COPY INTO skips files it has already loaded into the table. A retry
- * after an ambiguous COPY INTO, a Camel redelivery, or a replay of the message with its headers therefore never
- * loads a row twice.
+ * are fixed for the message (its load id, unique per message), and COPY INTO skips files it has already loaded into
+ * the table. A retry after an ambiguous COPY INTO, a Camel redelivery, or a replay of the message with its headers
+ * therefore does not load a row twice.
  */
 public final class BulkLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkLoader.class);
     private static final String STAGING_SUBFOLDER = "camel-databricks";
+    /** COPY INTO takes at most 1,000 names in its FILES list. */
+    private static final int MAX_FILES_PER_COPY = 1000;
 
     private final LoadTarget target;
     private final DatabricksLoadFormat fileFormat;
@@ -75,37 +78,57 @@ public final class BulkLoader {
         String folder = stagingFolder(loadId);
         Path local = Files.createTempDirectory("camel-databricks-load-");
         try {
-            List<StagedFile> staged;
+            List<String> names = new ArrayList<>();
             DatabricksLoadFormat format;
+            long stagedRows;
             Path file = asFile(body, local);
             if (file != null) {
                 format = fileFormat;
                 checkFormatFits(format, columns(executor));
-                staged = List.of(new StagedFile(file, "part-00000." + format.name().toLowerCase(Locale.ROOT), -1));
+                String name = "part-00000." + format.name().toLowerCase(Locale.ROOT);
+                executor.execute(true, () -> upload(file, folder + "/" + name));
+                names.add(name);
+                stagedRows = -1;
             } else {
                 format = DatabricksLoadFormat.JSON;
-                JsonLinesStager stager = new JsonLinesStager(target.table(), columns(executor), fileRows);
-                staged = stager.write(rows(body), local, toMap);
+                stagedRows = stageRows(rows(body), local, folder, names, executor, toMap);
             }
-            long stagedRows = staged.stream().mapToLong(StagedFile::rows).sum();
-            if (staged.isEmpty()) {
+            if (names.isEmpty()) {
                 return new LoadResult(0, 0, folder, 0);
             }
-            for (StagedFile f : staged) {
-                executor.execute(true, () -> upload(f.local(), folder + "/" + f.name()));
+            long loaded = 0;
+            for (int from = 0; from < names.size(); from += MAX_FILES_PER_COPY) {
+                String copy = copyInto(folder, format, names.subList(from, Math.min(names.size(),
+                        from + MAX_FILES_PER_COPY)));
+                loaded += loadedRows(executor.execute(true, () -> runner.execute(BoundStatement.of(copy))).value());
             }
-            QueryResult copied = executor.execute(true, () -> runner.execute(BoundStatement.of(copyInto(folder,
-                    format, staged)))).value();
-            long loaded = loadedRows(copied);
-            if (file == null && loaded != stagedRows) {
+            if (stagedRows >= 0 && loaded != stagedRows) {
                 LOG.info("COPY INTO {} loaded {} of {} staged rows: the rest were loaded by an earlier attempt of the"
                         + " same message ({})", target.table(), loaded, stagedRows, folder);
             }
-            removeStaged(folder, staged);
-            return new LoadResult(loaded, file == null ? stagedRows : -1, folder, staged.size());
+            removeStaged(folder, names);
+            return new LoadResult(loaded, stagedRows, folder, names.size());
         } finally {
             deleteLocal(local);
         }
+    }
+
+    /**
+     * Writes the rows to files of at most fileRows rows, uploading and deleting each before the next is written, so
+     * that neither memory nor local disk holds more than one file; returns the rows staged.
+     */
+    private long stageRows(Iterator<?> rows, Path local, String folder, List<String> names, RetryingExecutor executor,
+            Function<Object, Map<?, ?>> toMap) throws DatabricksException, IOException {
+        JsonLinesStager stager = new JsonLinesStager(target.table(), columns(executor), fileRows);
+        long staged = 0;
+        while (rows.hasNext()) {
+            StagedFile f = stager.next(rows, local, toMap);
+            executor.execute(true, () -> upload(f.local(), folder + "/" + f.name()));
+            Files.delete(f.local());
+            names.add(f.name());
+            staged += f.rows();
+        }
+        return staged;
     }
 
     /** The volume folder the files of the message with this load id are staged in. */
@@ -133,6 +156,12 @@ public final class BulkLoader {
 
     private Void upload(Path local, String volumePath) throws StatementFailure {
         try {
+            files.checkToken();
+        } catch (RuntimeException e) {
+            // no token (a refused OAuth refresh, say): classified as the credentials' failure it is
+            throw new StatementFailure(ExecutionPhase.CONNECT, e);
+        }
+        try {
             files.upload(local, volumePath);
             return null;
         } catch (FilesApiException e) {
@@ -140,8 +169,8 @@ public final class BulkLoader {
         }
     }
 
-    private String copyInto(String folder, DatabricksLoadFormat format, List<StagedFile> staged) {
-        String names = staged.stream().map(f -> literal(f.name())).collect(Collectors.joining(", "));
+    private String copyInto(String folder, DatabricksLoadFormat format, List<String> staged) {
+        String names = staged.stream().map(BulkLoader::literal).collect(Collectors.joining(", "));
         StringBuilder sql = new StringBuilder("COPY INTO ").append(target.table()).append(" FROM ")
                 .append(literal(folder)).append(" FILEFORMAT = ").append(format.name()).append(" FILES = (")
                 .append(names).append(')');
@@ -170,10 +199,10 @@ public final class BulkLoader {
     }
 
     /** Removes the staged files; the load has succeeded, so a failure here is only worth a warning. */
-    private void removeStaged(String folder, List<StagedFile> staged) {
+    private void removeStaged(String folder, List<String> staged) {
         try {
-            for (StagedFile f : staged) {
-                files.delete(folder + "/" + f.name());
+            for (String name : staged) {
+                files.delete(folder + "/" + name);
             }
             files.deleteFolder(folder);
         } catch (FilesApiException e) {
@@ -182,7 +211,10 @@ public final class BulkLoader {
         }
     }
 
-    /** The body as a local file if it is file content, copying a stream to {@code local}; null for rows. */
+    /**
+     * The body as a local file if it is file content, copying a stream to {@code local}; null for rows. (The producer
+     * has already turned a remote Camel file, FTP say, into an InputStream.)
+     */
     private Path asFile(Object body, Path local) throws IOException {
         Object content = body instanceof WrappedFile<?> wrapped ? wrapped.getFile() : body;
         if (content instanceof File f) {

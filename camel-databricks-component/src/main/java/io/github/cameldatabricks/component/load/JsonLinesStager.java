@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,8 @@ import io.github.cameldatabricks.component.sql.TableColumn;
 
 /**
  * Writes rows as newline-delimited JSON files of at most {@code fileRows} rows each, reading the rows one at a time
- * so that memory stays bounded whatever the size of the body.
+ * so that memory stays bounded whatever the size of the body (and, as the loader uploads and deletes each file before
+ * it writes the next, local disk too).
  *
  * <p>Why JSON Lines: it streams with Jackson (already on the classpath through databricks-sdk-java), keeps NULL apart
  * from the empty string and numbers apart from text (CSV does neither), carries nested values for STRUCT, MAP and
@@ -29,12 +29,13 @@ import io.github.cameldatabricks.component.sql.TableColumn;
  */
 final class JsonLinesStager {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final String table;
     private final Map<String, String> columnsByLowerName = new LinkedHashMap<>();
     private final int fileRows;
+    private int files;
+    private long rowIndex;
 
     JsonLinesStager(String table, List<TableColumn> columns, int fileRows) {
         this.table = table;
@@ -45,31 +46,26 @@ final class JsonLinesStager {
     }
 
     /**
-     * Writes the rows into files in {@code directory}.
+     * Writes the next file of at most fileRows rows into {@code directory}; call while {@code rows.hasNext()}.
+     * One stager serves one load: it numbers the files and counts the rows across calls.
      *
      * @param toMap turns a row (a Map, or a bean) into column values
      * @throws IllegalArgumentException naming the row whose keys are not columns of the table
      */
-    List<StagedFile> write(Iterator<?> rows, Path directory, Function<Object, Map<?, ?>> toMap) throws IOException {
-        List<StagedFile> files = new ArrayList<>();
-        long index = 0;
-        while (rows.hasNext()) {
-            String name = String.format(Locale.ROOT, "part-%05d.json", files.size());
-            Path file = directory.resolve(name);
-            long written = 0;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                    JsonGenerator json = JSON.createGenerator(out)) {
-                json.setRootValueSeparator(null);
-                while (written < fileRows && rows.hasNext()) {
-                    Object row = rows.next();
-                    writeRow(json, row, toMap, index);
-                    written++;
-                    index++;
-                }
+    StagedFile next(Iterator<?> rows, Path directory, Function<Object, Map<?, ?>> toMap) throws IOException {
+        String name = String.format(Locale.ROOT, "part-%05d.json", files++);
+        Path file = directory.resolve(name);
+        long written = 0;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                JsonGenerator json = JSON.createGenerator(out)) {
+            json.setRootValueSeparator(null);
+            while (written < fileRows && rows.hasNext()) {
+                writeRow(json, rows.next(), toMap, rowIndex);
+                written++;
+                rowIndex++;
             }
-            files.add(new StagedFile(file, name, written));
         }
-        return files;
+        return new StagedFile(file, name, written);
     }
 
     private void writeRow(JsonGenerator json, Object row, Function<Object, Map<?, ?>> toMap, long index)

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes a Java value as the JSON that Databricks' JSON reader (COPY INTO ... FILEFORMAT = JSON) converts into the
- * column's type without loss: integral and decimal numbers as JSON numbers (decimals in plain notation), dates as
+ * column's type without loss: integral numbers as JSON numbers, BigDecimal and BigInteger as plain-notation strings, dates as
  * {@code yyyy-MM-dd}, instants as ISO-8601 UTC with microseconds, wall-clock date-times without a zone (read in the
  * session time zone), binary as base64, Maps and collections as JSON objects and arrays (STRUCT, MAP, ARRAY).
  */
@@ -38,10 +38,10 @@ final class JsonValues {
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {
             json.writeNumber(((Number) value).longValue());
-        } else if (value instanceof BigDecimal d) {
-            json.writeNumber(d);
-        } else if (value instanceof BigInteger i) {
-            json.writeNumber(i);
+        } else if (value instanceof BigDecimal || value instanceof BigInteger) {
+            // as text: Spark's JSON reader reads a fractional JSON number as DOUBLE (unless prefersDecimal), which
+            // would round a DECIMAL(38, x); a string is cast to the column's type exactly
+            json.writeString(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isFinite(d)) {

@@ -2,29 +2,32 @@ package io.github.cameldatabricks.component.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.core.ApiClient;
-import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DatabricksError;
-import com.databricks.sdk.core.UserAgent;
+import com.databricks.sdk.core.commons.CommonsHttpClient;
 import com.databricks.sdk.core.retry.NoRetryStrategyPicker;
 import com.databricks.sdk.service.files.FilesAPI;
 import com.databricks.sdk.service.files.UploadRequest;
 
+import io.github.cameldatabricks.component.connection.SdkPartnerUserAgent;
 import io.github.cameldatabricks.component.connection.WorkspaceHost;
 import io.github.cameldatabricks.component.error.FilesApiException;
 
 /**
  * The Files API calls of a bulk load, through databricks-sdk-java, authenticated with the endpoint's current access
- * token on every call.
+ * token on every request.
  *
- * <p>The SDK's own retries are switched off: it would resend an upload's InputStream after the first attempt had
- * consumed it, uploading an empty or truncated file. The producer's retry policy retries instead, reopening the
- * local file for every attempt (an upload with overwrite=true to the same name is idempotent).
+ * <p>The SDK client is built directly, not from a resolved {@code DatabricksConfig}: resolving reads the environment
+ * and ~/.databrickscfg, where {@code debug_headers} would make the SDK log the Authorization header and a stray
+ * profile setting could fail the route. The SDK's own retries are switched off: it would resend an upload's
+ * InputStream after the first attempt had consumed it, uploading an empty file. The producer's retry policy retries
+ * instead, reopening the local file for every attempt (an upload with overwrite=true to the same name is idempotent).
  */
 final class VolumeFiles {
 
@@ -33,29 +36,47 @@ final class VolumeFiles {
     private static final int HTTP_TIMEOUT_SECONDS = 300;
 
     private final FilesAPI files;
+    private final Supplier<String> accessToken;
 
     VolumeFiles(WorkspaceHost host, String userAgentEntry, Supplier<String> accessToken) {
-        // the SDK's User-Agent is JVM-wide; with_partner is how PWAF asks SDK callers to identify themselves
-        UserAgent.withPartner(UserAgent.sanitize(userAgentEntry));
-        // the token is asked for per request (below): at start-up there may be none yet (U2M signs in with the
-        // first exchange), and it changes as it is refreshed
-        DatabricksConfig config = new DatabricksConfig().setHost(host.url()).setAuthType("pat")
-                .setToken("per-request").setHttpTimeoutSeconds(HTTP_TIMEOUT_SECONDS).resolve();
-        ApiClient client = new ApiClient.Builder().withDatabricksConfig(config)
+        SdkPartnerUserAgent.register(userAgentEntry);
+        ApiClient client = new ApiClient.Builder()
+                .withHttpClient(new CommonsHttpClient.Builder().withTimeoutSeconds(HTTP_TIMEOUT_SECONDS).build())
+                .withGetHostFunc(unused -> host.url())
+                .withGetAuthTypeFunc(unused -> "pat")
                 .withAuthenticateFunc(unused -> Map.of("Authorization", "Bearer " + accessToken.get()))
                 .withRetryStrategyPicker(new NoRetryStrategyPicker()).build();
         this.files = new FilesAPI(client);
+        this.accessToken = accessToken;
     }
 
-    /** Uploads the local file to the volume path, replacing what is there. */
+    /**
+     * Obtains the current access token before a call, so that a failure to get one (an OAuth refresh refused, say)
+     * reaches the route as what it is, not as a Files API failure.
+     */
+    void checkToken() {
+        accessToken.get();
+    }
+
+    /**
+     * Uploads the local file to the volume path, replacing what is there.
+     *
+     * @throws UncheckedIOException if the local file cannot be read (not a Files API failure: not retried)
+     */
     void upload(Path local, String volumePath) throws FilesApiException {
-        try (InputStream in = Files.newInputStream(local)) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(local);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the staged file for " + volumePath + ": " + e.getMessage(), e);
+        }
+        try (in) {
             files.upload(new UploadRequest().setFilePath(volumePath).setContents(in).setOverwrite(true));
-        } catch (DatabricksError e) {
+        } catch (RuntimeException e) {
             throw failure("Uploading " + volumePath, e);
         } catch (IOException e) {
-            throw new FilesApiException("Cannot read the staged file for " + volumePath + ": " + e.getMessage(), 0,
-                    null, e);
+            // closing a local file
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -63,8 +84,8 @@ final class VolumeFiles {
     void delete(String volumePath) throws FilesApiException {
         try {
             files.delete(volumePath);
-        } catch (DatabricksError e) {
-            if (e.getStatusCode() != 404) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof DatabricksError error && error.getStatusCode() == 404)) {
                 throw failure("Deleting " + volumePath, e);
             }
         }
@@ -74,19 +95,24 @@ final class VolumeFiles {
     void deleteFolder(String volumePath) throws FilesApiException {
         try {
             files.deleteDirectory(volumePath);
-        } catch (DatabricksError e) {
-            if (e.getStatusCode() != 404) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof DatabricksError error && error.getStatusCode() == 404)) {
                 throw failure("Deleting the folder " + volumePath, e);
             }
         }
     }
 
-    private static FilesApiException failure(String call, DatabricksError e) {
-        int status = e.getStatusCode() == SDK_IO_ERROR ? 0 : e.getStatusCode();
-        String what = status == 0 ? "got no answer" : "failed with HTTP " + status
-                + (e.getErrorCode() == null ? "" : " " + e.getErrorCode());
-        // the cause is kept only for I/O errors: the SDK's HTTP errors are classified by status, not by type
-        return new FilesApiException(call + " through the Files API " + what + ": " + e.getMessage(), status,
-                e.getErrorCode(), status == 0 ? e.getCause() : null);
+    /**
+     * The SDK's failures as a FilesApiException: an HTTP error by its status and error code; an I/O error (the SDK's
+     * status 523, or its DatabricksException "IO error") as status 0 with the I/O cause kept, so a refused
+     * connection is told from a lost answer.
+     */
+    private static FilesApiException failure(String call, RuntimeException e) {
+        int status = e instanceof DatabricksError error && error.getStatusCode() != SDK_IO_ERROR
+                ? error.getStatusCode() : 0;
+        String code = e instanceof DatabricksError error ? error.getErrorCode() : null;
+        String what = status == 0 ? "got no answer" : "failed with HTTP " + status + (code == null ? "" : " " + code);
+        return new FilesApiException(call + " through the Files API " + what + ": " + e.getMessage(), status, code,
+                status == 0 ? e.getCause() : null);
     }
 }

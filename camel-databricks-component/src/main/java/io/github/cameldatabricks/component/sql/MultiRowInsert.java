@@ -38,7 +38,8 @@ public final class MultiRowInsert {
             return Optional.empty();
         }
         int values = topLevelWord(text, "VALUES");
-        if (values < 0) {
+        if (values < 0 || topLevelWord(text, "SELECT") >= 0) {
+            // no VALUES, or rows from a query too (INSERT ... SELECT ... UNION ALL VALUES): each element on its own
             return Optional.empty();
         }
         int open = nextSignificant(text, values + 6);

@@ -4,10 +4,10 @@ import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.UserAgent;
 import com.databricks.sdk.service.sql.GetWarehouseResponse;
 import com.databricks.sdk.service.sql.StartRequest;
 
+import io.github.cameldatabricks.component.connection.SdkPartnerUserAgent;
 import io.github.cameldatabricks.component.connection.WorkspaceHost;
 
 /**
@@ -27,13 +27,14 @@ public final class SdkWarehouseStateClient implements WarehouseStateClient {
         this.host = host;
         this.warehouseId = warehouseId;
         this.accessToken = accessToken;
-        // the SDK's User-Agent is JVM-wide; with_partner is how PWAF asks SDK callers to identify themselves
-        UserAgent.withPartner(UserAgent.sanitize(userAgentEntry));
+        SdkPartnerUserAgent.register(userAgentEntry);
     }
 
     private WorkspaceClient client() {
         DatabricksConfig config = new DatabricksConfig().setHost(host.url()).setAuthType("pat")
-                .setToken(accessToken.get()).setHttpTimeoutSeconds(HTTP_TIMEOUT_SECONDS);
+                .setToken(accessToken.get()).setHttpTimeoutSeconds(HTTP_TIMEOUT_SECONDS)
+                // never log request headers (the Authorization header), whatever the environment or profile says
+                .setDebugHeaders(false);
         return new WorkspaceClient(config);
     }
 

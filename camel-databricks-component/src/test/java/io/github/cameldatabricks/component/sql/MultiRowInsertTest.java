@@ -28,6 +28,7 @@ class MultiRowInsertTest {
         "DELETE FROM t WHERE a = :#a",
         "INSERT INTO t SELECT :#a, :#b",
         "INSERT INTO t SELECT * FROM (VALUES (:#a, :#b))",
+        "INSERT INTO t SELECT 1, 2 UNION ALL VALUES (:#a, :#b)",
         "INSERT INTO t VALUES (:#a, :#b), (:#c, :#d)",
         "INSERT INTO t VALUES (:#a, 1) ON CONFLICT DO NOTHING",
         "INSERT INTO t VALUES (:#a, :#in:b)",
