@@ -17,6 +17,8 @@ final class ResumableBody {
 
     /** Exchange property: the one-shot body (an Iterator, a Stream, an InputStream) an attempt has read. */
     private static final String CONSUMED_BODY = "CamelDatabricksConsumedBody";
+    /** Exchange property prefix: a resume value, kept where a redelivery finds it. */
+    private static final String RESUME_VALUE = "CamelDatabricksResume.";
     /** Exchange property: the endpoint that set a resume header on the message. */
     private static final String RESUME_ENDPOINT = "CamelDatabricksResumeEndpoint";
 
@@ -46,28 +48,34 @@ final class ResumableBody {
     }
 
     /**
-     * The value of a resume header for this endpoint: null if absent; refused if another databricks endpoint on the
-     * message's path set it (it would skip or reuse what belongs to that endpoint's write).
+     * The resume value for this endpoint: the one an earlier attempt of this exchange left (kept as an exchange
+     * property, because Camel restores the message's headers before a redelivery), else the message's header (a
+     * replay of a dead letter carries it), else null. A header that another databricks endpoint on the message's path
+     * set is refused: it would skip or reuse what belongs to that endpoint's write.
      */
     static <T> T resumeHeader(Exchange exchange, String header, Class<T> type, DatabricksEndpoint endpoint) {
-        T value = exchange.getMessage().getHeader(header, type);
         Object setBy = exchange.getProperty(RESUME_ENDPOINT);
-        if (value != null && setBy != null && !setBy.equals(endpoint.getEndpointKey())) {
+        boolean mine = setBy == null || setBy.equals(endpoint.getEndpointKey());
+        T value = exchange.getMessage().getHeader(header, type);
+        if (!mine && value != null) {
             throw new IllegalArgumentException("The message carries the header " + header + " from another databricks"
                     + " endpoint it passed through; remove the header before writing to this endpoint");
         }
-        return value;
+        T kept = mine ? exchange.getProperty(RESUME_VALUE + header, type) : null;
+        return kept != null ? kept : value;
     }
 
-    /** Sets a resume header, remembering which endpoint set it. */
+    /** Sets a resume value: as a header (for a replay) and as an exchange property (for a redelivery). */
     static void setResumeHeader(Exchange exchange, String header, Object value, DatabricksEndpoint endpoint) {
         exchange.getMessage().setHeader(header, value);
+        exchange.setProperty(RESUME_VALUE + header, value);
         exchange.setProperty(RESUME_ENDPOINT, endpoint.getEndpointKey());
     }
 
-    /** Removes a resume header after a successful write. */
+    /** Removes a resume value after a successful write. */
     static void clearResumeHeader(Exchange exchange, String header) {
         exchange.getMessage().removeHeader(header);
+        exchange.removeProperty(RESUME_VALUE + header);
         exchange.removeProperty(RESUME_ENDPOINT);
     }
 }

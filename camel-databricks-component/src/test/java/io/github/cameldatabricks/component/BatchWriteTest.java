@@ -28,10 +28,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.github.cameldatabricks.component.error.BatchOutcome;
 import io.github.cameldatabricks.component.error.DatabricksAmbiguousOutcomeException;
 import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.error.DatabricksRetryableException;
 import io.github.cameldatabricks.component.error.ErrorCategory;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.audit.AuditEvent;
 import io.github.cameldatabricks.testkit.faults.Fault;
+import io.github.cameldatabricks.testkit.faults.FaultType;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /** batch=true: multi-row INSERT statements, chunking, the per-element path, and partial failures. */
@@ -185,6 +187,31 @@ class BatchWriteTest extends WarehouseTestSupport {
         assertThat(replay.getMessage().getHeader(DatabricksConstants.BATCH_COMMITTED)).isEqualTo(1000L);
         assertThat(scalar("SELECT count(*) FROM " + table)).isEqualTo(1000L);
         assertThat(scalar("SELECT count(DISTINCT id) FROM " + table)).isEqualTo(1000L);
+    }
+
+    @Test
+    void aCamelRedeliveryResumesAfterTheCommittedStatements() throws Exception {
+        String table = newTable("redelivered");
+        sql("CREATE TABLE " + table + " (id INT)");
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:redelivered").onException(DatabricksRetryableException.class).maximumRedeliveries(1)
+                        .redeliveryDelay(0).end()
+                        .to("databricks:INSERT INTO " + table + " VALUES (:#id)?batch=true&maxRetries=0");
+            }
+        });
+        // the third statement is rate limited (no Retry-After: the driver does not wait, the producer may not retry)
+        warehouse().faults().inject(Fault.latency(java.time.Duration.ZERO).onlyFor("ExecuteStatement"), 2);
+        warehouse().faults().inject(new Fault(FaultType.RATE_LIMITED, null, null, "ExecuteStatement"), 1);
+        Exchange out = template.request("direct:redelivered", e -> e.getMessage().setBody(ids(600)));
+        assertThat(out.getException()).isNull();
+        assertThat(warehouse().faults().pending()).isZero();
+        // Camel restores the headers before a redelivery; the resume point survives as an exchange property, so the
+        // redelivery sends only the third statement again (the rate-limited request itself never ran)
+        assertThat(inserts(table)).hasSize(3);
+        assertThat(scalar("SELECT count(*) FROM " + table)).isEqualTo(600L);
+        assertThat(scalar("SELECT count(DISTINCT id) FROM " + table)).isEqualTo(600L);
     }
 
     @Test
