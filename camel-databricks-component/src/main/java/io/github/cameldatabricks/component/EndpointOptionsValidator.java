@@ -43,11 +43,27 @@ final class EndpointOptionsValidator {
             throw new IllegalArgumentException("Invalid retryMultiplier " + c.getRetryMultiplier()
                     + ": expected a factor of at least 1.0");
         }
-        if (c.getOutputClass() != null && !c.getOutputClass().isBlank()
-                && context.getClassResolver().resolveClass(c.getOutputClass().trim()) == null) {
-            throw new IllegalArgumentException("Invalid outputClass '" + c.getOutputClass() + "': no such class on"
-                    + " the classpath (expected the fully qualified name of a class with a public no-argument"
-                    + " constructor)");
+        if (c.getOutputClass() != null && !c.getOutputClass().isBlank()) {
+            checkOutputClass(c.getOutputClass().trim(), context);
+        }
+    }
+
+    /** A row bean: a concrete class with a public no-argument constructor that rows are mapped into. */
+    private static void checkOutputClass(String name, CamelContext context) {
+        Class<?> type = context.getClassResolver().resolveClass(name);
+        String expected = ": expected the fully qualified name of a class with a public no-argument constructor and"
+                + " setters for the columns";
+        if (type == null) {
+            throw new IllegalArgumentException("Invalid outputClass '" + name + "': no such class on the classpath"
+                    + expected);
+        }
+        boolean instantiable = !type.isInterface() && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())
+                && !type.isPrimitive() && !type.isArray() && !type.isEnum() && !type.isRecord()
+                && java.lang.reflect.Modifier.isPublic(type.getModifiers())
+                && java.util.Arrays.stream(type.getConstructors()).anyMatch(k -> k.getParameterCount() == 0);
+        if (!instantiable || type.getName().startsWith("java.")) {
+            throw new IllegalArgumentException("Invalid outputClass '" + name + "': not a row bean" + expected
+                    + " (for a single value use outputType=SelectOne without outputClass)");
         }
     }
 

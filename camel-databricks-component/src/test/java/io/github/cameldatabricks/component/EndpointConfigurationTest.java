@@ -224,6 +224,15 @@ class EndpointConfigurationTest {
         "jdbc.UseThriftClient=0                  | Invalid jdbc.UseThriftClient",
         "consentTimeout=0                        | Invalid consentTimeout 0",
         "outputType=Everything                   | outputType",
+        "outputClass=java.lang.Integer           | Invalid outputClass 'java.lang.Integer': not a row bean",
+        "outputClass=java.util.Map               | Invalid outputClass 'java.util.Map': not a row bean",
+        "jdbc.LogLevel=6                         | Invalid jdbc.LogLevel 6: driver log levels above 3 (WARN) write HTTP headers",
+        "jdbc.LogLevel=TRACE                     | Invalid jdbc.LogLevel TRACE",
+        "jdbc.LogLevel=loud                      | Invalid jdbc.LogLevel 'loud': expected a driver log level 0-3",
+        "jdbc.AllowSelfSignedCerts=1             | Invalid jdbc.AllowSelfSignedCerts: switching certificate checks off is not allowed",
+        "jdbc.SSLTrustStore=/no/such/store.jks   | Invalid jdbc.SSLTrustStore: no readable trust store file at '/no/such/store.jks'",
+        "batchChunkParameters=0                  | Invalid batchChunkParameters 0: expected at least 1",
+        "batchChunkBytes=0                       | Invalid batchChunkBytes 0: expected at least 1 bytes",
     })
     void badOptionsFailAtCreationNamingTheOptionAndWhatIsExpected(String options, String expected) {
         String uri = "databricks:select 1?token=RAW(" + SECRET + ")&"

@@ -117,8 +117,20 @@ class ErrorHandlingRouteTest extends WarehouseTestSupport {
                 DatabricksException.class);
         assertThat(e.getSqlState()).isEqualTo("42P01");
         assertThat(e.getErrorClass()).isEqualTo("TABLE_OR_VIEW_NOT_FOUND");
-        assertThat(e.getMessage()).doesNotContain("no_such_table_xyz");
+        // the message says what the warehouse said, naming the table (what a dead-letter log line needs)
+        assertThat(e.getMessage()).contains("The table or view `no_such_table_xyz` cannot be found");
         assertThat(submitted("no_such_table_xyz")).isEqualTo(1);
+    }
+
+    @Test
+    void theWarehouseExplanationIsInTheMessageWithoutLiteralsOrTheStatement() {
+        template.sendBodyAndHeader("direct:query", null, "sql",
+                "SELECT CAST('card-4111111111111111' AS INT) AS literal_check");
+        DatabricksException e = mock("dlq").getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT,
+                DatabricksException.class);
+        assertThat(e.getCategory().value()).isEqualTo("data");
+        assertThat(e.getMessage()).contains("[CAST_INVALID_INPUT]").doesNotContain("4111111111111111")
+                .doesNotContain("literal_check").doesNotContain("\n");
     }
 
     @Test

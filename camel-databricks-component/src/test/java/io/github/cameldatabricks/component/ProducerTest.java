@@ -94,6 +94,25 @@ class ProducerTest extends WarehouseTestSupport {
         assertThat((byte[]) ((Map<?, ?>) row).get("bin")).containsExactly(1, 2, 3);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "map", "list", "array", "optional", "pojo" })
+    void aValueThatIsNotOneParameterIsRefusedNamingTheParameter(String kind) {
+        Object value = switch (kind) {
+            case "map" -> Map.of("a", 1);
+            case "list" -> List.of(1, 2);
+            case "array" -> new int[] { 1, 2 };
+            case "optional" -> java.util.Optional.of(1);
+            default -> new Trip();
+        };
+        Exchange out = template.request("databricks:SELECT :#v AS v", e -> e.getMessage().setHeader("v", value));
+        assertThat(out.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Parameter :#v is a " + value.getClass().getName())
+                .hasMessageContaining("expected a string, number, boolean, date/time, UUID or enum value");
+        if (kind.equals("list") || kind.equals("array")) {
+            assertThat(out.getException()).hasMessageContaining("write :#in:v");
+        }
+    }
+
     @Test
     void simpleExpressionParametersAreEvaluatedPerExchange() {
         Object body = template.requestBodyAndHeader("databricks:SELECT :#${header.amount} * 2 AS doubled"

@@ -61,8 +61,39 @@ public final class OAuthTokenEndpoint {
                     + " answered HTTP " + response.statusCode(), response.statusCode());
         }
         JsonNode document = parse(response.body());
-        authorizationEndpoint = URI.create(document.path("authorization_endpoint").asText());
-        tokenEndpoint = URI.create(document.path("token_endpoint").asText());
+        authorizationEndpoint = onWorkspaceHost(document, "authorization_endpoint");
+        tokenEndpoint = onWorkspaceHost(document, "token_endpoint");
+    }
+
+    /**
+     * An endpoint named by the discovery document, accepted only on the workspace's own scheme, host and port: the
+     * client secret and refresh tokens are posted there, so a document naming another host (or plain http) must not
+     * redirect them.
+     */
+    private URI onWorkspaceHost(JsonNode document, String field) {
+        String text = document.path(field).asText("");
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        URI workspace = URI.create(host.url());
+        if (uri == null || !uri.isAbsolute() || text.isBlank()) {
+            throw new DatabricksError("discovery_failed", "OIDC discovery at " + host.url() + " returned no valid "
+                    + field + ": is the host a Databricks workspace URL?", 502);
+        }
+        if (!workspace.getScheme().equalsIgnoreCase(uri.getScheme())
+                || !workspace.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
+                || effectivePort(workspace) != effectivePort(uri) || uri.getRawUserInfo() != null) {
+            throw new DatabricksError("discovery_failed", "OIDC discovery at " + host.url() + " named a " + field
+                    + " on another scheme, host or port; credentials are only sent to the workspace itself", 502);
+        }
+        return uri;
+    }
+
+    private static int effectivePort(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /**
@@ -82,9 +113,10 @@ public final class OAuthTokenEndpoint {
         JsonNode json = parse(response.body());
         if (response.statusCode() != 200) {
             String error = json.path("error").asText("http_" + response.statusCode());
-            // error_description is the server's text: it names no secret, and tells the user what went wrong
-            throw new DatabricksError(error, error + ": " + json.path("error_description").asText(""),
-                    response.statusCode());
+            // error_description is the server's text: it tells the user what went wrong; kept to one short line so
+            // that a hostile server cannot forge log lines or flood them
+            throw new DatabricksError(oneLine(error, 64), oneLine(error, 64) + ": "
+                    + oneLine(json.path("error_description").asText(""), 300), response.statusCode());
         }
         String accessToken = json.path("access_token").asText(null);
         if (accessToken == null) {
@@ -113,6 +145,12 @@ public final class OAuthTokenEndpoint {
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
+    }
+
+    /** Untrusted text for a message: control characters (CR, LF, ...) replaced, at most {@code max} characters. */
+    static String oneLine(String text, int max) {
+        String clean = text.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() <= max ? clean : clean.substring(0, max) + "...";
     }
 
     private static String encode(String value) {

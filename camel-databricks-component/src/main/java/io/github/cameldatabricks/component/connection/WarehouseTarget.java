@@ -1,8 +1,6 @@
 package io.github.cameldatabricks.component.connection;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -13,18 +11,10 @@ public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalo
         String userAgentEntry, Map<String, String> driverProperties, int rateLimitWindowSeconds,
         int unavailableWindowSeconds) {
 
-    /** Driver properties that only the auth options may set. */
-    private static final Set<String> RESERVED = Set.of("pwd", "password", "uid", "user", "authmech", "auth_flow",
-            "auth_accesstoken", "auth_refreshtoken", "oauthrefreshtoken", "oauth2clientid", "oauth2secret",
-            "httppath", "ssl", "useragententry", "conncatalog", "connschema", "usethriftclient");
-
     public WarehouseTarget {
         TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> e : driverProperties.entrySet()) {
-            if (RESERVED.contains(e.getKey().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("Invalid jdbc." + e.getKey() + ": this driver property is set by"
-                        + " the component (use the host, httpPath, catalog, schema, userAgentEntry and auth options)");
-            }
+            DriverPropertyPolicy.check(e.getKey(), String.valueOf(e.getValue()));
             sorted.put(e.getKey(), e.getValue());
         }
         driverProperties = java.util.Collections.unmodifiableMap(sorted);

@@ -48,7 +48,13 @@ public final class ErrorClassifier {
         if (sqlState != null) {
             verdict = verdict.withSqlState(sqlState);
         }
-        return errorClass == null ? verdict : verdict.withErrorClass(errorClass);
+        if (errorClass == null) {
+            return verdict;
+        }
+        // users log ${exception.message} in dead-letter routes: it should say what the warehouse said
+        String detail = MessagePatterns.serverDetail(chain);
+        verdict = detail == null ? verdict : verdict.withReason(verdict.reason() + ": " + detail);
+        return verdict.withErrorClass(errorClass);
     }
 
     private static ErrorClassification decide(List<Throwable> chain, ExecutionPhase phase, String sqlState) {

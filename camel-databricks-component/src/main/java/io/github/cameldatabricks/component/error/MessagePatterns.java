@@ -27,6 +27,12 @@ final class MessagePatterns {
     private static final Pattern NO_RESPONSE = Pattern.compile(
             "NoHttpResponseException|failed to respond|Connection reset|SocketTimeoutException|Broken pipe");
     private static final Pattern TLS = Pattern.compile("SSLHandshakeException|PKIX path");
+    /** The server's explanation: after "[ERROR_CLASS] ", before " SQLSTATE:" or Spark's "== SQL ==" excerpt. */
+    private static final Pattern DETAIL = Pattern.compile(
+            "\\[[A-Z][A-Z0-9_]*(?:\\.[A-Z0-9_]+)*] (.+?)(?:\\s*SQLSTATE: [0-9A-Z]{5}|\\s*== SQL ==|$)", Pattern.DOTALL);
+    /** A single-quoted SQL literal, which may be a parameter value or a literal of the statement. */
+    private static final Pattern LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'");
+    private static final int MAX_DETAIL = 300;
 
     private MessagePatterns() {
     }
@@ -42,6 +48,20 @@ final class MessagePatterns {
 
     static String sqlState(List<Throwable> chain) {
         return first(chain, SQLSTATE);
+    }
+
+    /**
+     * What the warehouse said about the failure (e.g. which table or column it cannot find), for the exception
+     * message: without the statement excerpt, with single-quoted literals (possibly parameter values) masked,
+     * control characters replaced and at most 300 characters; or null.
+     */
+    static String serverDetail(List<Throwable> chain) {
+        String detail = first(chain, DETAIL);
+        if (detail == null || detail.isBlank()) {
+            return null;
+        }
+        String clean = LITERAL.matcher(detail.trim()).replaceAll("'...'").replaceAll("\\p{Cntrl}", " ");
+        return clean.length() <= MAX_DETAIL ? clean : clean.substring(0, MAX_DETAIL) + "...";
     }
 
     static Transport transportFailure(List<Throwable> chain) {

@@ -1,12 +1,14 @@
 package io.github.cameldatabricks.component.sql;
 
 import java.lang.reflect.Array;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
@@ -46,11 +48,27 @@ public final class ParameterResolver {
                 bound.addAll(items);
                 sizes.add(items.size());
             } else {
-                bound.add(value);
+                bound.add(checkScalar(p, value));
                 sizes.add(1);
             }
         }
         return new BoundStatement(sql.jdbcSql(sizes), Collections.unmodifiableList(bound));
+    }
+
+    /**
+     * Refuses a value the driver cannot bind as one parameter, naming the parameter — rather than letting the driver
+     * fail with a message that names neither.
+     */
+    private static Object checkScalar(NamedParameterSql.Parameter p, Object value) {
+        if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof java.util.Date || value instanceof Temporal
+                || value instanceof UUID || value instanceof Enum<?> || value instanceof byte[]) {
+            return value;
+        }
+        String hint = value instanceof Iterable<?> || value instanceof Iterator<?> || value.getClass().isArray()
+                ? " (for a list of values write :#in:" + p.name() + ")" : "";
+        throw new IllegalArgumentException("Parameter " + p.marker() + " is a " + value.getClass().getName()
+                + ": expected a string, number, boolean, date/time, UUID or enum value" + hint);
     }
 
     private Object evaluate(String expression, Exchange exchange) {
