@@ -94,6 +94,7 @@ public class DatabricksComponent extends HealthCheckComponent {
         DatabricksConfiguration endpointConfiguration = configuration != null ? configuration.copy()
                 : new DatabricksConfiguration();
         DatabricksEndpoint endpoint = new DatabricksEndpoint(uri, this, endpointConfiguration);
+        RawOptionValues.check(parameters);
         Map<String, Object> jdbcProperties = PropertiesHelper.extractProperties(parameters, "jdbc.");
         endpointConfiguration.getJdbcProperties().putAll(jdbcProperties);
         endpoint.setQuery(remaining);

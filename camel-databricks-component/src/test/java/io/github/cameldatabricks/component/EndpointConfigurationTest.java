@@ -233,12 +233,36 @@ class EndpointConfigurationTest {
         "jdbc.SSLTrustStore=/no/such/store.jks   | Invalid jdbc.SSLTrustStore: no readable trust store file at '/no/such/store.jks'",
         "batchChunkParameters=0                  | Invalid batchChunkParameters 0: expected at least 1",
         "batchChunkBytes=0                       | Invalid batchChunkBytes 0: expected at least 1 bytes",
+        "queryTimeout=30s                        | Invalid queryTimeout '30s': expected a whole number up to 2147483647 of seconds",
+        "queryTimeout=abc                        | Invalid queryTimeout 'abc'",
+        "queryTimeout=1.5                        | Invalid queryTimeout '1.5'",
+        "maxRetries=abc                          | Invalid maxRetries 'abc': expected a whole number",
+        "maxRows=1e3                             | Invalid maxRows '1e3'",
+        "fetchSize=0x10                          | Invalid fetchSize '0x10'",
+        "poolSize=99999999999                    | Invalid poolSize '99999999999': expected a whole number up to 2147483647",
+        "poolSize=abc                            | Invalid poolSize 'abc'",
+        "retryInitialDelay=soon                  | Invalid retryInitialDelay 'soon': expected milliseconds or a duration",
+        "retryMultiplier=double                  | Invalid retryMultiplier 'double': expected a decimal number",
     })
     void badOptionsFailAtCreationNamingTheOptionAndWhatIsExpected(String options, String expected) {
         String uri = "databricks:select 1?token=RAW(" + SECRET + ")&"
                 + (options.contains("host=") ? "" : "host=h.cloud.databricks.com&")
                 + (options.contains("httpPath") ? "" : "warehouseId=w1&") + options;
         assertThat(failure(Environment.empty(), uri)).contains(expected);
+    }
+
+    @Test
+    void durationsAndWholeNumbersWrittenAsDocumentedAreAccepted() throws Exception {
+        try (org.apache.camel.CamelContext context = TestContexts.startedWith(Environment.empty())) {
+            DatabricksEndpoint endpoint = context.getEndpoint("databricks:select 1?token=t&host=h.cloud.databricks.com"
+                    + "&warehouseId=w1&queryTimeout=30&retryInitialDelay=5s&retryMaxDelay=PT1M&retryMultiplier=1.5"
+                    + "&retryBudget=120000", DatabricksEndpoint.class);
+            assertThat(endpoint.getConfiguration().getQueryTimeout()).isEqualTo(30);
+            assertThat(endpoint.getConfiguration().getRetryInitialDelay()).isEqualTo(5000L);
+            assertThat(endpoint.getConfiguration().getRetryMaxDelay()).isEqualTo(60_000L);
+            assertThat(endpoint.getConfiguration().getRetryMultiplier()).isEqualTo(1.5);
+            assertThat(endpoint.getConfiguration().getRetryBudget()).isEqualTo(120_000L);
+        }
     }
 
     @Test
