@@ -13,6 +13,12 @@ import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.error.ErrorCategory;
+import io.github.cameldatabricks.component.error.ErrorClassification;
+import io.github.cameldatabricks.component.error.ErrorClassifier;
+import io.github.cameldatabricks.component.error.ExecutionPhase;
+
 /**
  * Streams rows from an open result set ({@code outputType=StreamList}). It owns the result set, its statement
  * and the pooled connection, and releases all three when exhausted or closed; the producer also closes it when
@@ -28,6 +34,7 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
     private final RowMapper rowMapper;
     private final Function<Map<String, Object>, Object> converter;
     private Boolean hasNext;
+    private long delivered;
     private boolean closed;
 
     public ResultSetIterator(Connection connection, Statement statement, ResultSet resultSet,
@@ -49,7 +56,7 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
                 hasNext = resultSet.next();
             } catch (SQLException e) {
                 close();
-                throw new RuntimeCamelException("Reading the next row failed", e);
+                throw failure(e);
             }
             if (!hasNext) {
                 close();
@@ -65,11 +72,29 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
         }
         hasNext = null;
         try {
-            return converter.apply(rowMapper.map(resultSet));
+            Object row = converter.apply(rowMapper.map(resultSet));
+            delivered++;
+            return row;
         } catch (SQLException e) {
             close();
-            throw new RuntimeCamelException("Reading a row failed", e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * A read that failed after rows were handed out, classified like any failure (so that
+     * {@code onException(DatabricksException.class)} and category rules see it: Camel matches the cause) and saying
+     * how many rows the iterator had already returned (a streaming splitter reads one ahead of what it processed),
+     * for the route to decide whether to run the query again.
+     */
+    private RuntimeCamelException failure(SQLException e) {
+        ErrorClassification verdict = ErrorClassifier.classify(e, ExecutionPhase.FETCH);
+        // the query only reads: running it again is safe
+        verdict = verdict.category() == ErrorCategory.AMBIGUOUS ? verdict.withRetryable(true) : verdict;
+        DatabricksException classified = DatabricksException.of(verdict.withReason("reading the result failed after "
+                + delivered + (delivered == 1 ? " row was" : " rows were") + " read: " + verdict.reason()), 1, null,
+                null, e);
+        return new RuntimeCamelException(classified.getMessage(), classified);
     }
 
     /** Whether the resources were released. */
