@@ -16,6 +16,7 @@ import org.apache.camel.util.URISupport;
 final class EndpointUriMasking {
 
     private static final Pattern PARAMETER = Pattern.compile("([?&])([^=&]+)=([^&]*)");
+    private static final Pattern USER_INFO = Pattern.compile("(?i)(//|%2F%2F)[^/@%]*(?:%(?!40)[0-9A-F]{2}[^/@%]*)*(@|%40)");
     private static final Set<String> KNOWN = new DatabricksEndpointUriFactory().propertyNames().stream()
             .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
@@ -28,10 +29,16 @@ final class EndpointUriMasking {
         while (m.find()) {
             String key = m.group(2);
             boolean keep = KNOWN.contains(key.toLowerCase(Locale.ROOT));
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + key + "=" + (keep ? m.group(3) : "xxxxxx")));
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + key + "=" + (keep ? withoutUserInfo(m.group(3))
+                    : "xxxxxx")));
         }
         m.appendTail(sb);
         return URISupport.sanitizeUri(sb.toString());
+    }
+
+    /** A value such as host=https://user:password@h: the user-info masked, in plain or percent-encoded form. */
+    private static String withoutUserInfo(String value) {
+        return USER_INFO.matcher(value).replaceAll("$1***$2");
     }
 
     /** Whether the name is one of the endpoint's options (case-insensitive, as Camel matches them). */

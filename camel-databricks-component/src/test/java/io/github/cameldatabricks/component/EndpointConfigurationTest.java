@@ -243,12 +243,37 @@ class EndpointConfigurationTest {
         "poolSize=abc                            | Invalid poolSize 'abc'",
         "retryInitialDelay=soon                  | Invalid retryInitialDelay 'soon': expected milliseconds or a duration",
         "retryMultiplier=double                  | Invalid retryMultiplier 'double': expected a decimal number",
+        "userAgentEntry=Acme_Integrator/1.0%0D%0AINFO forged | Invalid userAgentEntry 'Acme_Integrator/1.0  INFO forged'",
     })
     void badOptionsFailAtCreationNamingTheOptionAndWhatIsExpected(String options, String expected) {
         String uri = "databricks:select 1?token=RAW(" + SECRET + ")&"
                 + (options.contains("host=") ? "" : "host=h.cloud.databricks.com&")
                 + (options.contains("httpPath") ? "" : "warehouseId=w1&") + options;
-        assertThat(failure(Environment.empty(), uri)).contains(expected);
+        assertThat(failure(Environment.empty(), uri)).contains(expected).doesNotContain("\r")
+                .doesNotContain("\nINFO");
+    }
+
+    @Test
+    void userInfoInAHostIsMaskedInTheComponentsMessage() throws Exception {
+        try (org.apache.camel.CamelContext context = TestContexts.startedWith(Environment.empty())) {
+            // Camel's own outer "Failed to resolve endpoint" line quotes the URI as written (documented in
+            // docs/configuration.md); the component's message and its masked URI do not
+            Throwable root = org.assertj.core.api.Assertions.catchThrowable(() -> context.getEndpoint(
+                    "databricks:select 1?token=t&warehouseId=w1&host=https://admin:pa55word@h.example.com"));
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertThat(root.getMessage()).contains("Invalid host 'https://***@h.example.com'")
+                    .doesNotContain("pa55word");
+        }
+    }
+
+    @Test
+    void aUserAgentEntryIsAtMost128Characters() {
+        String entry = "Acme_" + "P".repeat(200) + "/1.0";
+        assertThat(failure(Environment.empty(), "databricks:select 1?token=t&host=h.cloud.databricks.com"
+                + "&warehouseId=w1&userAgentEntry=" + entry)).contains("at most 128 characters")
+                .doesNotContain("P".repeat(100));
     }
 
     @Test

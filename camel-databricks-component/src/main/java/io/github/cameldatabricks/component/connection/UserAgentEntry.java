@@ -8,15 +8,20 @@ public final class UserAgentEntry {
     private static final Pattern FORMAT = Pattern.compile(
             "[A-Za-z0-9][A-Za-z0-9.-]*_[A-Za-z0-9][A-Za-z0-9.-]*/[A-Za-z0-9][A-Za-z0-9.+-]*");
 
+    /** Long enough for any real product name; a User-Agent header is no place for a payload. */
+    private static final int MAX_LENGTH = 128;
+
     private UserAgentEntry() {
     }
 
     /** Returns the value if it has the required form; otherwise fails naming the option. */
     public static String validate(String value) {
-        if (value == null || !FORMAT.matcher(value.trim()).matches()) {
-            throw new IllegalArgumentException("Invalid userAgentEntry '" + value + "': expected"
+        if (value == null || value.trim().length() > MAX_LENGTH || !FORMAT.matcher(value.trim()).matches()) {
+            String shown = value == null ? "null" : value.replaceAll("\\p{Cntrl}", " ");
+            shown = shown.length() <= 80 ? shown : shown.substring(0, 77) + "...";
+            throw new IllegalArgumentException("Invalid userAgentEntry '" + shown + "': expected"
                     + " <ISV-Name>_<Product-Name>/<Version>, e.g. Acme_Integrator/1.2.0 (letters, digits, '.' and"
-                    + " '-' in each part; no spaces)");
+                    + " '-' in each part; no spaces; at most " + MAX_LENGTH + " characters)");
         }
         return value.trim();
     }

@@ -78,7 +78,16 @@ public record WorkspaceHost(String hostName, int port, boolean tls) {
     }
 
     private static IllegalArgumentException invalid(String optionName, String value, String expected) {
-        return new IllegalArgumentException("Invalid " + optionName + " '" + value + "': " + expected);
+        return new IllegalArgumentException("Invalid " + optionName + " '" + shown(value) + "': " + expected);
+    }
+
+    /**
+     * The value as it may be echoed: user-info (user:password@) masked, control characters replaced (no forged log
+     * lines), at most 100 characters.
+     */
+    static String shown(String value) {
+        String masked = value.replaceAll("(?<=//|^)[^/@\\s]*@", "***@").replaceAll("\\p{Cntrl}", " ");
+        return masked.length() <= 100 ? masked : masked.substring(0, 97) + "...";
     }
 
     /** {@code https://host[:port]} (or http), the workspace URL for REST and OAuth calls. */
