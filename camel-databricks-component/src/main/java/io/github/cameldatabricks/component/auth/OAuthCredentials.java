@@ -39,7 +39,9 @@ public final class OAuthCredentials implements DatabricksCredentials {
                 + (clientSecret == null ? "" : ":" + StaticTokenCredentials.fingerprint(clientSecret));
         this.description = mode.option() + " (client " + clientId + ")";
         CachedTokenSource.Builder builder = new CachedTokenSource.Builder(source).setClockSupplier(() -> clock)
-                .setExpiryBuffer(Duration.ofSeconds(10));
+                // the safety margin is already in each token's expiry, in proportion to its lifetime
+                // (OAuthTokenEndpoint); the SDK refreshes in the background from half-way to that expiry
+                .setExpiryBuffer(Duration.ZERO);
         if (initial != null) {
             builder.setToken(initial);
         }
