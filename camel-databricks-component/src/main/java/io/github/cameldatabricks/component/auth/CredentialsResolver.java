@@ -19,11 +19,14 @@ import io.github.cameldatabricks.component.env.EnvironmentVariables;
 /**
  * Decides the auth mode and builds its credentials. Credentials come either all from the endpoint's options or
  * all from the environment, never mixed, so the ambient {@code DATABRICKS_*} variables cannot change an endpoint
- * that configures its own. From the environment, the mode is {@code APP_AUTH_TYPE}, or the one flow whose
- * variables are present; variables of two flows at once, or of none, are reported as the seed's troubleshooting
- * table describes, naming every variable. Errors never contain a value.
+ * that configures its own. From the environment, the mode is {@code APP_AUTH_TYPE} (the variables of other flows are
+ * then ignored, and named at INFO), or the one flow whose variables are present; variables of two flows with no
+ * selector, or of none, are reported as the seed's troubleshooting table describes, naming every variable. Errors
+ * and log lines never contain a value.
  */
 public final class CredentialsResolver {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CredentialsResolver.class);
 
     static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/callback";
 
@@ -97,7 +100,13 @@ public final class CredentialsResolver {
         Map<DatabricksAuthMode, List<String>> others = new LinkedHashMap<>(present);
         others.remove(mode);
         if (!others.isEmpty()) {
-            throw moreThanOne(present, mode);
+            if (!AuthOptions.set(o.authMode()) && environment.value(EnvironmentVariables.APP_AUTH_TYPE).isEmpty()) {
+                throw moreThanOne(present, mode);
+            }
+            // the seed's selector exists to settle exactly this: the chosen flow wins, and the log says what lost
+            LOG.info("{} selects {}; ignoring the variables of other flows: {}", AuthOptions.set(o.authMode())
+                    ? "authMode" : EnvironmentVariables.APP_AUTH_TYPE, mode.option(),
+                    others.values().stream().flatMap(List::stream).toList());
         }
         return switch (mode) {
             case PAT -> new StaticTokenCredentials(mode, requireEnv(mode, EnvironmentVariables.TOKEN));
