@@ -133,9 +133,13 @@ final class StatementExecutor {
                     setup.execute(statements.get(i));
                 }
             }
-            statement = statements.isEmpty() ? null : connection.prepareStatement(statements.get(statements.size() - 1));
-            if (statement != null) {
-                ParameterBinder.bind(statement, req.getParameters(), t.parameterNames());
+            if (statements.isEmpty()) {
+                statement = null;
+            } else {
+                ParameterBinder.Bound bound = ParameterBinder.bind(statements.get(statements.size() - 1),
+                        req.getParameters(), t.parameterNames());
+                statement = connection.prepareStatement(bound.sql());
+                bound.applyTo(statement);
             }
         } catch (SQLException e) {
             JdbcRowSource.closeQuietly(connection);
