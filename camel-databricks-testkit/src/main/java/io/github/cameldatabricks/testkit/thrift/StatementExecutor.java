@@ -220,6 +220,7 @@ final class StatementExecutor {
             try (Connection connection = engine.openConnection(session.catalog(), session.schema())) {
                 result = copyInto.load(connection, command);
             }
+            op.modifiedRows(result.insertedRows());
             op.finish(new ListRowSource(COPY_INTO_COLUMNS, List.<Object[]>of(
                     new Object[] { result.insertedRows(), result.insertedRows(), 0L })));
         } catch (InterruptedException e) {
@@ -247,7 +248,11 @@ final class StatementExecutor {
                 result = new JdbcRowSource(connection, statement, statement.getResultSet(), rowLimit);
                 handedOver = true;
             } else {
-                result = updateResult(t, statement.getUpdateCount());
+                long count = statement.getUpdateCount();
+                if (t.kind() == Translation.Kind.DML) {
+                    op.modifiedRows(Math.max(count, 0));
+                }
+                result = updateResult(t, count);
             }
             op.finish(result);
         } catch (InterruptedException e) {
