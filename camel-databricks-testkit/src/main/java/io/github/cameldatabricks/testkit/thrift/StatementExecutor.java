@@ -25,6 +25,7 @@ import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
 import io.github.cameldatabricks.testkit.sql.SparkSqlTranslator;
 import io.github.cameldatabricks.testkit.sql.TableName;
+import io.github.cameldatabricks.testkit.sql.TimeZones;
 import io.github.cameldatabricks.testkit.sql.Translation;
 import io.github.cameldatabricks.testkit.sql.VolumeCommand;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
@@ -113,7 +114,18 @@ final class StatementExecutor {
             new TreeMap<>(conf).forEach((k, v) -> rows.add(new Object[] { k, v }));
         } else {
             String key = t.confKey().toLowerCase(Locale.ROOT);
+            if (key.equals("timezone")) {
+                key = TimeZones.CONF_KEY; // SET TIME ZONE sets spark.sql.session.timeZone
+            }
             if (t.confValue() != null) {
+                if (key.equals(TimeZones.CONF_KEY)) {
+                    try {
+                        TimeZones.toDuck(t.confValue());
+                    } catch (WarehouseSqlException e) {
+                        op.fail(e);
+                        return;
+                    }
+                }
                 conf.put(key, t.confValue());
             }
             rows.add(new Object[] { t.confKey(), conf.getOrDefault(key, "<undefined>") });
@@ -126,7 +138,7 @@ final class StatementExecutor {
         Connection connection = null;
         PreparedStatement statement;
         try {
-            connection = engine.openConnection(session.catalog(), session.schema());
+            connection = engine.openConnection(session.catalog(), session.schema(), session.timeZone());
             List<String> statements = t.duckSql();
             try (Statement setup = connection.createStatement()) {
                 for (int i = 0; i < statements.size() - 1; i++) {
