@@ -23,6 +23,7 @@ import io.github.cameldatabricks.testkit.copyinto.CopyIntoResult;
 import io.github.cameldatabricks.testkit.sql.CopyIntoCommand;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
+import io.github.cameldatabricks.testkit.sql.ParseErrorContext;
 import io.github.cameldatabricks.testkit.sql.SparkSqlTranslator;
 import io.github.cameldatabricks.testkit.sql.TableName;
 import io.github.cameldatabricks.testkit.sql.TimeZones;
@@ -70,6 +71,15 @@ final class StatementExecutor {
      * statements); returns the operation otherwise, which may already have failed.
      */
     Operation start(WarehouseSession session, TExecuteStatementReq req) throws WarehouseSqlException {
+        try {
+            return startStatement(session, req);
+        } catch (WarehouseSqlException e) {
+            throw ParseErrorContext.attach(e, req.getStatement());
+        }
+    }
+
+    private Operation startStatement(WarehouseSession session, TExecuteStatementReq req)
+            throws WarehouseSqlException {
         Translation translation = translator.translate(req.getStatement(), session);
         Operation op = new Operation(UUID.randomUUID(), session);
         switch (translation.kind()) {
