@@ -231,6 +231,15 @@ public final class LocalWarehouse implements AutoCloseable {
         return tls == null ? null : tls.trustStorePassword();
     }
 
+    /**
+     * The warehouse's CA certificate as a PEM file (TLS only), for clients that read PEM rather than JKS: Python
+     * ({@code ssl}, {@code requests}' {@code REQUESTS_CA_BUNDLE}), Node.js ({@code NODE_EXTRA_CA_CERTS}), curl.
+     */
+    public Path caCertificatePem() {
+        requireStarted();
+        return tls == null ? null : tls.caCertificatePem();
+    }
+
     /** A complete JDBC URL for the real driver, authenticating with {@link #token()}. */
     public String jdbcUrl() {
         return jdbcUrl(config.token());

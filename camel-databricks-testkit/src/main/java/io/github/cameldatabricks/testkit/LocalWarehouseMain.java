@@ -63,6 +63,7 @@ public final class LocalWarehouseMain {
         if (w.isTls()) {
             out.put("trustStore", w.trustStore().toString());
             out.put("trustStorePassword", w.trustStorePassword());
+            out.put("caCertificatePem", w.caCertificatePem().toString());
         }
         return out;
     }

@@ -47,6 +47,15 @@ class ErrorsTest {
     }
 
     @Test
+    void syntaxErrorsCarrySparksPositionAndSqlExcerpt() throws Exception {
+        assertThat(failure("SELECT 1 FROM t\nWHERE x = ) 2").getMessage())
+                .contains("SQLSTATE: 42601 (line 2, pos 10)\n\n== SQL ==\nSELECT 1 FROM t\nWHERE x = ) 2\n"
+                        + "----------^^^\n");
+        // the Python connector's e2e suite: a syntax error's message contains the statement
+        assertThat(failure("^ FOO BAR").getMessage()).contains("== SQL ==\n^ FOO BAR\n^^^");
+    }
+
+    @Test
     void unresolvedColumnIs42703() throws Exception {
         SQLException e = failure("SELECT no_such_column FROM samples.nyctaxi.trips");
         assertThat(e.getSQLState()).isEqualTo("42703");

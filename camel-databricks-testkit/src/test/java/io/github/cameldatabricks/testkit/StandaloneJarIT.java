@@ -74,6 +74,8 @@ class StandaloneJarIT {
                     process.getInputStream(), StandardCharsets.UTF_8)).readLine());
             assertThat(Files.exists(Path.of(ready.get("trustStore").asText()))).isTrue();
             assertThat(ready.get("trustStorePassword").asText()).isNotBlank();
+            assertThat(Files.readString(Path.of(ready.get("caCertificatePem").asText())))
+                    .startsWith("-----BEGIN CERTIFICATE-----");
             try (Connection c = DriverManager.getConnection(ready.get("jdbcUrl").asText())) {
                 assertThat(Jdbc.scalar(c, "SELECT count(*) FROM samples.nyctaxi.trips")).isEqualTo(1L);
             }

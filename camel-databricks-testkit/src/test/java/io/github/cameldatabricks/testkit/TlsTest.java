@@ -35,6 +35,30 @@ class TlsTest {
     }
 
     @Test
+    void caCertificateIsAlsoAPemFileThatClientsCanTrust() throws Exception {
+        LocalWarehouse w = WAREHOUSE.warehouse();
+        assertThat(Files.readString(w.caCertificatePem())).startsWith("-----BEGIN CERTIFICATE-----\n")
+                .endsWith("-----END CERTIFICATE-----\n");
+        java.security.cert.Certificate ca;
+        try (var in = Files.newInputStream(w.caCertificatePem())) {
+            ca = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca);
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+                .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder().sslContext(context)
+                .build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(w.baseUrl()
+                        + "/api/2.0/sql/warehouses")).header("Authorization", "Bearer " + w.token()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void handshakeFailsWithoutTheTrustStore() {
         LocalWarehouse w = WAREHOUSE.warehouse();
         String url = "jdbc:databricks://127.0.0.1:" + w.port() + "/default;httpPath=" + w.httpPath()

@@ -24,6 +24,8 @@ public final class DuckDbEngine implements AutoCloseable {
         // streaming mode is not used: it reports runtime errors only as "Invalid result set", losing the error.
         root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", new Properties());
         execute("SET GLOBAL TimeZone = 'UTC'");
+        // Spark sorts NULLs first in ascending and last in descending order (SortOrder's default null ordering)
+        execute("SET GLOBAL default_null_order = 'nulls_first_on_asc_last_on_desc'");
         createCatalog("main");
         createCatalog("hive_metastore");
         createCatalog("samples");
@@ -59,10 +61,21 @@ public final class DuckDbEngine implements AutoCloseable {
 
     /** A new connection whose current catalog and schema are set; the caller closes it. */
     public Connection openConnection(String catalog, String schema) throws SQLException {
+        return openConnection(catalog, schema, null);
+    }
+
+    /**
+     * A new connection whose current catalog, schema and time zone (a DuckDB zone name, or null for UTC) are set;
+     * the caller closes it.
+     */
+    public Connection openConnection(String catalog, String schema, String timeZone) throws SQLException {
         Connection connection = root.duplicate();
         try (Statement statement = connection.createStatement()) {
             statement.execute("USE " + CatalogNames.quote(CatalogNames.toDuck(catalog)) + "."
                     + CatalogNames.quote(schema));
+            if (timeZone != null && !timeZone.equals("UTC")) {
+                statement.execute("SET TimeZone = " + CatalogNames.literal(timeZone));
+            }
         } catch (SQLException e) {
             connection.close();
             throw e;

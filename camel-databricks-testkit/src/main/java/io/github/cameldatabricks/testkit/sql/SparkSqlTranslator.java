@@ -63,6 +63,11 @@ public final class SparkSqlTranslator {
                     return schemaStatement(first, tokens, ctx);
                 }
                 break;
+            case "DESCRIBE", "DESC":
+                if (DescribeStatements.isDescribeTable(tokens)) {
+                    return DescribeStatements.translate(tokens, ctx);
+                }
+                break;
             case "INSERT":
                 if (second.equals("OVERWRITE")) {
                     throw WarehouseSqlException.unsupported("INSERT OVERWRITE");

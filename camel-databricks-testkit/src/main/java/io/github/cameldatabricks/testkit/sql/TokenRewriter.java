@@ -23,6 +23,8 @@ final class TokenRewriter {
     private final String leading;
     private final List<String> parameterNames = new ArrayList<>();
     private final Set<TableName> tables = new LinkedHashSet<>();
+    /** Inside a SELECT list, where an expression may take an alias (roughly: nested queries reset it). */
+    private boolean selectList;
 
     TokenRewriter(List<SqlToken> tokens, SessionContext ctx, String leading) {
         this.tokens = tokens;
@@ -42,6 +44,20 @@ final class TokenRewriter {
                 boolean call = end < to && tokens.get(end).isSymbol("(");
                 if (end == i + 1 && t.kind() == Kind.WORD) {
                     String upper = t.text().toUpperCase(Locale.ROOT);
+                    if (SparkTypes.startsComplexType(tokens, i, to)) {
+                        SparkTypes.Parsed type = SparkTypes.parse(tokens, i, to);
+                        append(out, type.duck());
+                        i = type.end();
+                        continue;
+                    }
+                    if (upper.equals("TIMESTAMP") && i + 1 < to && tokens.get(i + 1).kind() == Kind.STRING) {
+                        // Spark reads the literal in the session time zone unless it names an offset; the value
+                        // is that instant's wall-clock time in the session zone (DuckDB's TimeZone)
+                        append(out, "CAST(TIMESTAMPTZ " + CatalogNames.literal(SqlTokenizer.stringValue(
+                                tokens.get(i + 1))) + " AS TIMESTAMP)");
+                        i += 2;
+                        continue;
+                    }
                     if (upper.equals("USING") && leading.equals("CREATE") && i + 1 < to
                             && tokens.get(i + 1).kind() == Kind.WORD) {
                         i += 2; // USING DELTA / PARQUET: DuckDB tables have no storage format clause
@@ -62,6 +78,19 @@ final class TokenRewriter {
                         i += 2;
                         continue;
                     }
+                    if (call && tableContext && upper.equals("RANGE")) {
+                        // Spark's range() table function names its column id
+                        int close = matchingParen(end, to);
+                        List<String> args = new ArrayList<>();
+                        for (int[] r : arguments(end + 1, close)) {
+                            args.add(emit(r[0], r[1]));
+                        }
+                        append(out, "(SELECT range AS id FROM range("
+                                + String.join(", ", args.subList(0, Math.min(3, args.size()))) + "))");
+                        tableContext = false;
+                        i = close + 1;
+                        continue;
+                    }
                     if (call && tableContext) {
                         // INSERT INTO t (a, b) / CREATE TABLE t (...): a table followed by a column list
                         tables.add(resolve(List.of(t.text())));
@@ -73,6 +102,10 @@ final class TokenRewriter {
                     if (call) {
                         int close = matchingParen(end, to);
                         piece = function(t.text(), end + 1, close);
+                        if (upper.equals("COUNT") && close == end + 2 && tokens.get(end + 1).isSymbol("*")
+                                && isWholeSelectItem(i, close, to)) {
+                            piece += " AS \"count(1)\""; // Spark names count(*) count(1); DuckDB count_star()
+                        }
                         i = close + 1;
                         append(out, piece);
                         continue;
@@ -85,6 +118,7 @@ final class TokenRewriter {
                         piece = ""; // INSERT INTO TABLE t -> INSERT INTO t
                     } else {
                         piece = keyword(upper, t.text());
+                        trackSelectList(upper);
                         tableContext = TABLE_CONTEXT.contains(upper)
                                 || (upper.equals("USING") && leading.equals("MERGE"));
                     }
@@ -134,6 +168,29 @@ final class TokenRewriter {
             i++;
         }
         return out.toString();
+    }
+
+    private void trackSelectList(String upper) {
+        switch (upper) {
+            case "SELECT" -> selectList = true;
+            case "FROM", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "UNION", "EXCEPT", "INTERSECT", "QUALIFY",
+                    "WINDOW", "SET", "VALUES" -> selectList = false;
+            default -> {
+                // other keywords leave the clause unchanged
+            }
+        }
+    }
+
+    /** A call from {@code start} to {@code close} that is a whole SELECT item without an alias. */
+    private boolean isWholeSelectItem(int start, int close, int to) {
+        if (!selectList || start == 0) {
+            return false;
+        }
+        SqlToken before = tokens.get(start - 1);
+        boolean starts = before.isSymbol(",") || before.isWord("SELECT") || before.isWord("DISTINCT")
+                || before.isWord("ALL");
+        boolean ends = close + 1 >= to || tokens.get(close + 1).isSymbol(",") || tokens.get(close + 1).isWord("FROM");
+        return starts && ends;
     }
 
     private static boolean isKeywordAfterTableContext(String upper) {
@@ -233,6 +290,17 @@ final class TokenRewriter {
             case "datediff":
                 requireArgs(name, args, 2);
                 return "(CAST(" + args.get(0) + " AS DATE) - CAST(" + args.get(1) + " AS DATE))";
+            case "timestamp":
+                requireArgs(name, args, 1);
+                return "CAST(CAST(" + args.get(0) + " AS TIMESTAMPTZ) AS TIMESTAMP)";
+            case "array":
+                return "[" + String.join(", ", args) + "]";
+            case "map":
+                return ComplexConstructors.map(args);
+            case "named_struct":
+                return ComplexConstructors.namedStruct(args);
+            case "struct":
+                return ComplexConstructors.struct(tokens, argRanges, args);
             case "nvl":
                 return "coalesce(" + String.join(", ", args) + ")";
             case "to_date":

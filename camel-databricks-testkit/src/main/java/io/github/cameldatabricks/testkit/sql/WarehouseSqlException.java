@@ -14,7 +14,13 @@ public final class WarehouseSqlException extends Exception {
     private final boolean synchronous;
 
     public WarehouseSqlException(String errorClass, String sqlState, String detail, boolean synchronous) {
-        super("[" + errorClass + "] " + detail + " SQLSTATE: " + sqlState);
+        this(errorClass, sqlState, detail, synchronous, "");
+    }
+
+    /** An error whose message continues after its SQLSTATE (Spark's parse errors: position and SQL excerpt). */
+    public WarehouseSqlException(String errorClass, String sqlState, String detail, boolean synchronous,
+            String context) {
+        super("[" + errorClass + "] " + detail + " SQLSTATE: " + sqlState + context);
         this.errorClass = errorClass;
         this.sqlState = sqlState;
         this.synchronous = synchronous;

@@ -71,7 +71,7 @@ final class MetadataQueries {
         List<ResultColumn> columns = new ArrayList<>();
         String[][] layout = { { "TABLE_CAT", "S" }, { "TABLE_SCHEM", "S" }, { "TABLE_NAME", "S" },
             { "COLUMN_NAME", "S" }, { "DATA_TYPE", "I" }, { "TYPE_NAME", "S" }, { "COLUMN_SIZE", "I" },
-            { "BUFFER_LENGTH", "I" }, { "DECIMAL_DIGITS", "I" }, { "NUM_PREC_RADIX", "I" }, { "NULLABLE", "I" },
+            { "BUFFER_LENGTH", "T" }, { "DECIMAL_DIGITS", "I" }, { "NUM_PREC_RADIX", "I" }, { "NULLABLE", "I" },
             { "REMARKS", "S" }, { "COLUMN_DEF", "S" }, { "SQL_DATA_TYPE", "I" }, { "SQL_DATETIME_SUB", "I" },
             { "CHAR_OCTET_LENGTH", "I" }, { "ORDINAL_POSITION", "I" }, { "IS_NULLABLE", "S" },
             { "SCOPE_CATALOG", "S" }, { "SCOPE_SCHEMA", "S" }, { "SCOPE_TABLE", "S" }, { "SOURCE_DATA_TYPE", "H" },
@@ -80,6 +80,8 @@ final class MetadataQueries {
             columns.add(ResultColumn.of(c[0], switch (c[1]) {
                 case "I" -> ColumnType.INT;
                 case "H" -> ColumnType.SMALLINT;
+                // TINYINT, as the Spark/Hive thrift server declares it (GetColumnsOperation.RESULT_SET_SCHEMA)
+                case "T" -> ColumnType.fromDuck("TINYINT");
                 default -> ColumnType.STRING;
             }));
         }

@@ -26,6 +26,7 @@ public final class Operation {
     private Statement statement;
     private Future<?> worker;
     private long rowOffset;
+    private Long modifiedRows;
 
     Operation(UUID id, WarehouseSession session) {
         this.id = id;
@@ -58,6 +59,15 @@ public final class Operation {
         if (state == TOperationState.PENDING_STATE) {
             state = TOperationState.RUNNING_STATE;
         }
+    }
+
+    /** Rows a DML statement or COPY INTO changed, for {@code TGetOperationStatusResp.numModifiedRows}; else null. */
+    synchronized Long modifiedRows() {
+        return modifiedRows;
+    }
+
+    synchronized void modifiedRows(long count) {
+        this.modifiedRows = count;
     }
 
     synchronized void statement(Statement runningStatement) {

@@ -1,37 +1,56 @@
 package io.github.cameldatabricks.testkit.thrift;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.databricks.jdbc.model.client.thrift.generated.TSparkParameter;
-import com.databricks.jdbc.model.client.thrift.generated.TSparkParameterValue;
 
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /**
- * Binds the driver's native statement parameters ({@code TSparkParameter}: ordinal or name, Spark type name and
- * a string value) to the DuckDB prepared statement, converting each value to its declared type.
+ * Binds the clients' native statement parameters ({@code TSparkParameter}) to a DuckDB statement: picks the
+ * parameter of each marker (by name, or by position), and replaces each marker by the SQL its parameter needs
+ * ({@link ParameterValues}: {@code ?} for a scalar, a list/map/struct constructor for ARRAY, MAP, STRUCT).
  */
 final class ParameterBinder {
+
+    /** The DuckDB SQL with every marker expanded, and the values of its {@code ?} markers in order. */
+    record Bound(String sql, List<Object> values) {
+
+        void applyTo(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+        }
+    }
 
     private ParameterBinder() {
     }
 
-    static void bind(PreparedStatement statement, List<TSparkParameter> parameters, List<String> markerNames)
-            throws SQLException, WarehouseSqlException {
-        if (parameters == null || parameters.isEmpty()) {
-            return;
+    /**
+     * Expands the markers of {@code duckSql}.
+     *
+     * @param markerNames the names of the {@code :name} markers in order, or empty when the markers are {@code ?}
+     */
+    static Bound bind(String duckSql, List<TSparkParameter> parameters, List<String> markerNames)
+            throws WarehouseSqlException {
+        List<Integer> markers = markerPositions(duckSql);
+        if (markers.isEmpty() || parameters == null || parameters.isEmpty()) {
+            if (!markers.isEmpty()) {
+                throw unbound(markerNames.isEmpty() ? "_1" : markerNames.get(0));
+            }
+            return new Bound(duckSql, List.of());
         }
+        List<TSparkParameter> perMarker = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         if (!markerNames.isEmpty()) {
             Map<String, TSparkParameter> byName = new HashMap<>();
             for (TSparkParameter p : parameters) {
@@ -39,69 +58,82 @@ final class ParameterBinder {
                     byName.put(p.getName().toLowerCase(Locale.ROOT), p);
                 }
             }
-            for (int i = 0; i < markerNames.size(); i++) {
-                TSparkParameter p = byName.get(markerNames.get(i).toLowerCase(Locale.ROOT));
+            for (String name : markerNames) {
+                TSparkParameter p = byName.get(name.toLowerCase(Locale.ROOT));
                 if (p == null) {
-                    throw new WarehouseSqlException("UNBOUND_SQL_PARAMETER", "42P02",
-                            "Found the unbound parameter: " + markerNames.get(i) + ".", true);
+                    throw unbound(name);
                 }
-                statement.setObject(i + 1, convert(p));
+                perMarker.add(p);
+                labels.add(name);
             }
-            return;
+        } else {
+            List<TSparkParameter> ordered = positional(parameters);
+            for (int i = 0; i < markers.size(); i++) {
+                if (i >= ordered.size()) {
+                    throw unbound("_" + (i + 1));
+                }
+                perMarker.add(ordered.get(i));
+                labels.add(String.valueOf(i + 1));
+            }
         }
+        StringBuilder sql = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < markers.size(); i++) {
+            ParameterValues expansion = new ParameterValues();
+            expansion.append(perMarker.get(i), labels.get(i));
+            sql.append(duckSql, from, markers.get(i)).append(expansion.sql());
+            values.addAll(expansion.values());
+            from = markers.get(i) + 1;
+        }
+        sql.append(duckSql.substring(from));
+        return new Bound(sql.toString(), values);
+    }
+
+    /**
+     * Positional parameters in marker order. databricks-jdbc 3.4.5 numbers them 1..n in {@code ordinal}
+     * ({@code DatabricksThriftServiceClient#mapToSparkParameterListItem}); the Python connector sets
+     * {@code ordinal = True}, i.e. 1, on every one ({@code parameters/native.py#as_tspark_param}) and the Node.js
+     * connector sets none: only ordinals that are exactly 1..n order the list, otherwise it is bound in list order.
+     */
+    static List<TSparkParameter> positional(List<TSparkParameter> parameters) {
+        Set<Integer> ordinals = new HashSet<>();
         for (TSparkParameter p : parameters) {
-            int ordinal = p.isSetOrdinal() ? p.getOrdinal() : parameters.indexOf(p) + 1;
-            statement.setObject(ordinal, convert(p));
-        }
-    }
-
-    static Object convert(TSparkParameter p) throws WarehouseSqlException {
-        TSparkParameterValue value = p.getValue();
-        String type = p.isSetType() ? p.getType().toUpperCase(Locale.ROOT) : "STRING";
-        if (value == null || type.equals("VOID") || type.equals("NULL")) {
-            return null;
-        }
-        if (value.isSetBooleanValue()) {
-            return value.getBooleanValue();
-        }
-        if (value.isSetDoubleValue()) {
-            return value.getDoubleValue();
-        }
-        String s = value.isSetStringValue() ? value.getStringValue() : null;
-        if (s == null) {
-            return null;
-        }
-        try {
-            if (type.startsWith("DECIMAL")) {
-                return new BigDecimal(s);
+            if (!p.isSetOrdinal() || p.getOrdinal() < 1 || p.getOrdinal() > parameters.size()
+                    || !ordinals.add(p.getOrdinal())) {
+                return parameters;
             }
-            return switch (type) {
-                case "BOOLEAN" -> Boolean.parseBoolean(s);
-                case "TINYINT", "BYTE" -> Byte.parseByte(s);
-                case "SMALLINT", "SHORT" -> Short.parseShort(s);
-                case "INT", "INTEGER" -> Integer.parseInt(s);
-                case "BIGINT", "LONG" -> Long.parseLong(s);
-                case "FLOAT", "REAL" -> Float.parseFloat(s);
-                case "DOUBLE" -> Double.parseDouble(s);
-                case "DATE" -> LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-                case "TIMESTAMP", "TIMESTAMP_NTZ" -> timestamp(s);
-                case "BINARY" -> HexFormat.of().parseHex(s);
-                default -> s;
-            };
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new WarehouseSqlException("INVALID_PARAMETER_VALUE", "22023",
-                    "The value of parameter " + (p.isSetName() ? p.getName() : p.getOrdinal())
-                            + " is not a valid " + type + ".",
-                    false);
         }
+        List<TSparkParameter> sorted = new ArrayList<>(parameters);
+        sorted.sort(Comparator.comparingInt(TSparkParameter::getOrdinal));
+        return sorted;
     }
 
-    private static LocalDateTime timestamp(String s) {
-        String t = s.trim().replace(' ', 'T');
-        try {
-            return LocalDateTime.parse(t);
-        } catch (DateTimeParseException e) {
-            return OffsetDateTime.parse(t).toLocalDateTime();
+    /**
+     * Offsets of the {@code ?} markers in DuckDB SQL written by the dialect layer: string literals are
+     * single-quoted, identifiers double-quoted, and comments were dropped, so a {@code ?} outside quotes is a
+     * marker.
+     */
+    static List<Integer> markerPositions(String sql) {
+        List<Integer> out = new ArrayList<>();
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0; // a doubled quote closes and reopens: same effect
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '?') {
+                out.add(i);
+            }
         }
+        return out;
+    }
+
+    private static WarehouseSqlException unbound(String name) {
+        return new WarehouseSqlException("UNBOUND_SQL_PARAMETER", "42P02",
+                "Found the unbound parameter: " + name + ".", false);
     }
 }

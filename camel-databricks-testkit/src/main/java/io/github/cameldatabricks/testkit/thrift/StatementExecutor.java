@@ -23,8 +23,10 @@ import io.github.cameldatabricks.testkit.copyinto.CopyIntoResult;
 import io.github.cameldatabricks.testkit.sql.CopyIntoCommand;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
+import io.github.cameldatabricks.testkit.sql.ParseErrorContext;
 import io.github.cameldatabricks.testkit.sql.SparkSqlTranslator;
 import io.github.cameldatabricks.testkit.sql.TableName;
+import io.github.cameldatabricks.testkit.sql.TimeZones;
 import io.github.cameldatabricks.testkit.sql.Translation;
 import io.github.cameldatabricks.testkit.sql.VolumeCommand;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
@@ -69,6 +71,15 @@ final class StatementExecutor {
      * statements); returns the operation otherwise, which may already have failed.
      */
     Operation start(WarehouseSession session, TExecuteStatementReq req) throws WarehouseSqlException {
+        try {
+            return startStatement(session, req);
+        } catch (WarehouseSqlException e) {
+            throw ParseErrorContext.attach(e, req.getStatement());
+        }
+    }
+
+    private Operation startStatement(WarehouseSession session, TExecuteStatementReq req)
+            throws WarehouseSqlException {
         Translation translation = translator.translate(req.getStatement(), session);
         Operation op = new Operation(UUID.randomUUID(), session);
         switch (translation.kind()) {
@@ -113,7 +124,18 @@ final class StatementExecutor {
             new TreeMap<>(conf).forEach((k, v) -> rows.add(new Object[] { k, v }));
         } else {
             String key = t.confKey().toLowerCase(Locale.ROOT);
+            if (key.equals("timezone")) {
+                key = TimeZones.CONF_KEY; // SET TIME ZONE sets spark.sql.session.timeZone
+            }
             if (t.confValue() != null) {
+                if (key.equals(TimeZones.CONF_KEY)) {
+                    try {
+                        TimeZones.toDuck(t.confValue());
+                    } catch (WarehouseSqlException e) {
+                        op.fail(e);
+                        return;
+                    }
+                }
                 conf.put(key, t.confValue());
             }
             rows.add(new Object[] { t.confKey(), conf.getOrDefault(key, "<undefined>") });
@@ -126,16 +148,20 @@ final class StatementExecutor {
         Connection connection = null;
         PreparedStatement statement;
         try {
-            connection = engine.openConnection(session.catalog(), session.schema());
+            connection = engine.openConnection(session.catalog(), session.schema(), session.timeZone());
             List<String> statements = t.duckSql();
             try (Statement setup = connection.createStatement()) {
                 for (int i = 0; i < statements.size() - 1; i++) {
                     setup.execute(statements.get(i));
                 }
             }
-            statement = statements.isEmpty() ? null : connection.prepareStatement(statements.get(statements.size() - 1));
-            if (statement != null) {
-                ParameterBinder.bind(statement, req.getParameters(), t.parameterNames());
+            if (statements.isEmpty()) {
+                statement = null;
+            } else {
+                ParameterBinder.Bound bound = ParameterBinder.bind(statements.get(statements.size() - 1),
+                        req.getParameters(), t.parameterNames());
+                statement = connection.prepareStatement(bound.sql());
+                bound.applyTo(statement);
             }
         } catch (SQLException e) {
             JdbcRowSource.closeQuietly(connection);
@@ -216,6 +242,7 @@ final class StatementExecutor {
             try (Connection connection = engine.openConnection(session.catalog(), session.schema())) {
                 result = copyInto.load(connection, command);
             }
+            op.modifiedRows(result.insertedRows());
             op.finish(new ListRowSource(COPY_INTO_COLUMNS, List.<Object[]>of(
                     new Object[] { result.insertedRows(), result.insertedRows(), 0L })));
         } catch (InterruptedException e) {
@@ -243,7 +270,11 @@ final class StatementExecutor {
                 result = new JdbcRowSource(connection, statement, statement.getResultSet(), rowLimit);
                 handedOver = true;
             } else {
-                result = updateResult(t, statement.getUpdateCount());
+                long count = statement.getUpdateCount();
+                if (t.kind() == Translation.Kind.DML) {
+                    op.modifiedRows(Math.max(count, 0));
+                }
+                result = updateResult(t, count);
             }
             op.finish(result);
         } catch (InterruptedException e) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.cameldatabricks.testkit.sql.SessionContext;
+import io.github.cameldatabricks.testkit.sql.TimeZones;
+import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /** A SQL session opened by {@code OpenSession}: its principal, current catalog and schema, confs, operations. */
 final class WarehouseSession implements SessionContext {
@@ -49,6 +51,15 @@ final class WarehouseSession implements SessionContext {
         if (newSchema != null) {
             schema = newSchema.toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /**
+     * The session time zone as a DuckDB zone name, from {@code SET TIME ZONE} or the
+     * {@code spark.sql.session.timeZone} conf (also given at OpenSession); null for UTC.
+     */
+    String timeZone() throws WarehouseSqlException {
+        String value = conf.get(TimeZones.CONF_KEY);
+        return value == null ? null : TimeZones.toDuck(value);
     }
 
     Map<String, String> conf() {

@@ -3,6 +3,7 @@ package io.github.cameldatabricks.testkit.tls;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,6 +14,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 
@@ -37,7 +39,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A private CA and a server certificate for 127.0.0.1 / localhost, generated at start-up, plus a JKS trust store
- * file holding the CA that a driver can be pointed at with {@code SSLTrustStore=}.
+ * file holding the CA that a driver can be pointed at with {@code SSLTrustStore=}, and the same CA as a PEM file.
  */
 public final class TlsMaterial {
 
@@ -45,13 +47,15 @@ public final class TlsMaterial {
     private final Path trustStore;
     private final String trustStorePassword;
     private final X509Certificate caCertificate;
+    private final Path caCertificatePem;
 
     private TlsMaterial(SSLContext serverContext, Path trustStore, String trustStorePassword,
-            X509Certificate caCertificate) {
+            X509Certificate caCertificate, Path caCertificatePem) {
         this.serverContext = serverContext;
         this.trustStore = trustStore;
         this.trustStorePassword = trustStorePassword;
         this.caCertificate = caCertificate;
+        this.caCertificatePem = caCertificatePem;
     }
 
     public static TlsMaterial generate(Path directory) throws IOException, GeneralSecurityException {
@@ -104,10 +108,19 @@ public final class TlsMaterial {
             try (OutputStream out = Files.newOutputStream(trustFile)) {
                 trust.store(out, password.toCharArray());
             }
-            return new TlsMaterial(context, trustFile, password, caCert);
+            // clients outside the JVM (Python's ssl, Node.js' tls, curl) take the CA as a PEM file, not a JKS
+            Path pemFile = directory.resolve("localwarehouse-ca.pem");
+            Files.writeString(pemFile, pem(caCert), StandardCharsets.US_ASCII);
+            return new TlsMaterial(context, trustFile, password, caCert, pemFile);
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign the LocalWarehouse certificates", e);
         }
+    }
+
+    private static String pem(X509Certificate certificate) throws GeneralSecurityException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded());
+        return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
     }
 
     private static BigInteger serial(SecureRandom random) {
@@ -135,5 +148,10 @@ public final class TlsMaterial {
 
     public X509Certificate caCertificate() {
         return caCertificate;
+    }
+
+    /** The CA certificate as a PEM file, for clients that do not read JKS trust stores. */
+    public Path caCertificatePem() {
+        return caCertificatePem;
     }
 }
