@@ -26,6 +26,7 @@ public final class Operation {
     private Statement statement;
     private Future<?> worker;
     private long rowOffset;
+    private volatile ResultFormat resultFormat = ResultFormat.COLUMNS;
 
     Operation(UUID id, WarehouseSession session) {
         this.id = id;
@@ -153,6 +154,15 @@ public final class Operation {
     /** Waits until the operation leaves PENDING/RUNNING; true if it did within the time. */
     public boolean await(long millis) throws InterruptedException {
         return done.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** How this operation's rows travel; column-based unless the statement asked for Arrow. */
+    ResultFormat resultFormat() {
+        return resultFormat;
+    }
+
+    void resultFormat(ResultFormat format) {
+        this.resultFormat = format;
     }
 
     synchronized long takeRowOffset(int count) {
