@@ -111,7 +111,7 @@ public final class LocalWarehouse implements AutoCloseable {
                 }
             };
             thrift = new ThriftService(engine, volumes, policy, workerThreads, timerThreads, config.maxPageRows(),
-                    config.directResultsWait().toMillis());
+                    config.directResultsWait().toMillis(), config.arrowResults());
             lifecycle = new WarehouseLifecycle(clock, timerThreads, config.initialState(), config.startupTime(),
                     config.autoStopAfter(), config.startOnQuery(), thrift::closeAllSessions);
             if (config.tls()) {

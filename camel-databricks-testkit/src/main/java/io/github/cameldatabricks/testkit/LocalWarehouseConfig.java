@@ -20,12 +20,15 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
  * @param startOnQuery      whether a SQL request to a stopped warehouse starts it (serverless behaviour)
  * @param maxPageRows       the most rows one FetchResults page carries
  * @param directResultsWait how long ExecuteStatement waits to return results inline before answering RUNNING
+ * @param arrowResults      answer clients that can read Arrow ({@code canReadArrowResult}) with Arrow IPC batches,
+ *                          as a real warehouse does; false forces column-based results for every client
  * @param clock             the warehouse's time: token expiry, start-up, audit times (a {@link ManualClock} lets a
  *                          test run a 20-second cold start in milliseconds)
  */
 public record LocalWarehouseConfig(int port, boolean tls, String token, String principal, String warehouseId,
         String workspaceId, int sampleRows, WarehouseState initialState, Duration startupTime, Duration autoStopAfter,
-        boolean startOnQuery, int maxPageRows, Duration directResultsWait, java.time.Clock clock) {
+        boolean startOnQuery, int maxPageRows, Duration directResultsWait, java.time.Clock clock,
+        boolean arrowResults) {
 
     /** Builder with defaults suitable for tests. */
     public static final class Builder {
@@ -43,6 +46,7 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
         private int maxPageRows = 20_000;
         private Duration directResultsWait = Duration.ofSeconds(1);
         private java.time.Clock clock = java.time.Clock.systemUTC();
+        private boolean arrowResults = true;
 
         public Builder port(int value) {
             this.port = value;
@@ -122,9 +126,19 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
             return this;
         }
 
+        /**
+         * Whether clients that ask for Arrow get {@code ARROW_BASED_SET} results (default true, as a real
+         * warehouse); false answers every client with {@code COLUMN_BASED_SET}.
+         */
+        public Builder arrowResults(boolean value) {
+            this.arrowResults = value;
+            return this;
+        }
+
         public LocalWarehouseConfig config() {
             return new LocalWarehouseConfig(port, tls, token, principal, warehouseId, workspaceId, sampleRows,
-                    initialState, startupTime, autoStopAfter, startOnQuery, maxPageRows, directResultsWait, clock);
+                    initialState, startupTime, autoStopAfter, startOnQuery, maxPageRows, directResultsWait, clock,
+                    arrowResults);
         }
 
         public LocalWarehouse build() {

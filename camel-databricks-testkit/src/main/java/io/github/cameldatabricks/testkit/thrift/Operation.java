@@ -27,6 +27,7 @@ public final class Operation {
     private Future<?> worker;
     private long rowOffset;
     private Long modifiedRows;
+    private volatile ResultFormat resultFormat = ResultFormat.COLUMNS;
 
     Operation(UUID id, WarehouseSession session) {
         this.id = id;
@@ -163,6 +164,15 @@ public final class Operation {
     /** Waits until the operation leaves PENDING/RUNNING; true if it did within the time. */
     public boolean await(long millis) throws InterruptedException {
         return done.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** How this operation's rows travel; column-based unless the statement asked for Arrow. */
+    ResultFormat resultFormat() {
+        return resultFormat;
+    }
+
+    void resultFormat(ResultFormat format) {
+        this.resultFormat = format;
     }
 
     synchronized long takeRowOffset(int count) {

@@ -1,5 +1,7 @@
 package io.github.cameldatabricks.testkit.thrift;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -10,7 +12,8 @@ import com.databricks.jdbc.model.client.thrift.generated.TGetResultSetMetadataRe
 import com.databricks.jdbc.model.client.thrift.generated.TOperationState;
 import com.databricks.jdbc.model.client.thrift.generated.TSparkDirectResults;
 import com.databricks.jdbc.model.client.thrift.generated.TSparkGetDirectResults;
-import com.databricks.jdbc.model.client.thrift.generated.TSparkRowSetType;
+import com.databricks.jdbc.model.client.thrift.generated.TRowSet;
+import com.databricks.jdbc.model.client.thrift.generated.TSparkArrowBatch;
 
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
@@ -38,10 +41,34 @@ final class ResultPaging {
         return resp;
     }
 
-    static TGetResultSetMetadataResp metadata(RowSource rows) {
-        return new TGetResultSetMetadataResp(Statuses.ok()).setSchema(RowSetEncoder.schema(rows.columns()))
-                .setResultFormat(TSparkRowSetType.COLUMN_BASED_SET).setLz4Compressed(false)
-                .setIsStagingOperation(false);
+    static TGetResultSetMetadataResp metadata(RowSource rows, ResultFormat format) {
+        TGetResultSetMetadataResp resp = new TGetResultSetMetadataResp(Statuses.ok())
+                .setSchema(RowSetEncoder.schema(rows.columns())).setResultFormat(format.rowSetType())
+                .setLz4Compressed(format.lz4()).setIsStagingOperation(false);
+        if (format.arrow()) {
+            resp.setArrowSchema(ArrowSchemas.serialize(ArrowSchemas.schema(rows.columns(), format)));
+        }
+        return resp;
+    }
+
+    /**
+     * One page as a row set: Arrow batches (one per page, {@code rowCount} set, as the driver sums them in
+     * {@code common/util/ArrowUtil.java#getTotalRowsInResponse}) or columns. The format is recorded in the audit
+     * parameter {@code resultFormat} of the request that carried the rows.
+     */
+    private static TRowSet rowSet(Operation op, RowSource rows, List<Object[]> page, long offset) {
+        ResultFormat format = op.resultFormat();
+        CallContext.current().auditParams().put("resultFormat", format.auditName());
+        if (!format.arrow()) {
+            return RowSetEncoder.encode(rows.columns(), page, offset);
+        }
+        TRowSet set = new TRowSet(offset, new ArrayList<>());
+        set.setArrowBatches(new ArrayList<>());
+        if (!page.isEmpty()) {
+            byte[] batch = ArrowBatchEncoder.encode(rows.columns(), page, format);
+            set.addToArrowBatches(new TSparkArrowBatch(ByteBuffer.wrap(batch), page.size()));
+        }
+        return set;
     }
 
     TFetchResultsResp fetch(Operation op, long requestedRows, boolean includeMetadata) {
@@ -58,9 +85,9 @@ final class ResultPaging {
             List<Object[]> page = rows.next(max);
             long offset = op.takeRowOffset(page.size());
             TFetchResultsResp resp = new TFetchResultsResp(Statuses.ok()).setHasMoreRows(rows.hasMore())
-                    .setResults(RowSetEncoder.encode(rows.columns(), page, offset));
+                    .setResults(rowSet(op, rows, page, offset));
             if (includeMetadata) {
-                resp.setResultSetMetadata(metadata(rows));
+                resp.setResultSetMetadata(metadata(rows, op.resultFormat()));
             }
             return resp;
         } catch (WarehouseSqlException e) {
@@ -89,7 +116,7 @@ final class ResultPaging {
         if (op.state() != TOperationState.FINISHED_STATE) {
             return direct;
         }
-        direct.setResultSetMetadata(metadata(rows)).setResultSet(first);
+        direct.setResultSetMetadata(metadata(rows, op.resultFormat())).setResultSet(first);
         if (first.isSetHasMoreRows() && !first.isHasMoreRows()) {
             direct.setCloseOperation(new TCloseOperationResp(Statuses.ok()));
             op.close();

@@ -28,16 +28,18 @@ public final class ThriftService implements TCLIService.Iface {
     private final MetadataQueries metadata;
     private final ResultPaging paging;
     private final long directResultsWaitMillis;
+    private final boolean arrowResults;
     private final Map<UUID, WarehouseSession> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
 
     public ThriftService(DuckDbEngine engine, VolumeStore volumes, ExecutionPolicy policy, ExecutorService workers,
-            ScheduledExecutorService timers, int maxPageRows, long directResultsWaitMillis) {
+            ScheduledExecutorService timers, int maxPageRows, long directResultsWaitMillis, boolean arrowResults) {
         this.engine = engine;
         this.executor = new StatementExecutor(engine, volumes, policy, workers, timers);
         this.metadata = new MetadataQueries(engine);
         this.paging = new ResultPaging(maxPageRows, this::forget);
         this.directResultsWaitMillis = directResultsWaitMillis;
+        this.arrowResults = arrowResults;
     }
 
     /** Number of open SQL sessions. */
@@ -114,6 +116,8 @@ public final class ThriftService implements TCLIService.Iface {
             ctx.errorMessage(e.getMessage());
             return new TExecuteStatementResp(Statuses.error(e));
         }
+        // set before any page is read: rows are only encoded after this call or inside it (direct results)
+        op.resultFormat(ResultFormat.requestedBy(req, arrowResults));
         operations.put(op.id(), op);
         ctx.auditParams().put("commandId", op.id().toString());
         ctx.executedOperation(op);
@@ -246,7 +250,7 @@ public final class ThriftService implements TCLIService.Iface {
         if (op == null || op.rows() == null) {
             return new TGetResultSetMetadataResp(Statuses.invalidHandle("OperationHandle"));
         }
-        return ResultPaging.metadata(op.rows());
+        return ResultPaging.metadata(op.rows(), op.resultFormat());
     }
 
     @Override
