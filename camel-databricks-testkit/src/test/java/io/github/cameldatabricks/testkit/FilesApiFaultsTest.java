@@ -121,14 +121,23 @@ class FilesApiFaultsTest {
     void requestLatencyIsSetThroughTheAdminApi() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(warehouse().baseUrl()
-                + "/localwarehouse/admin/latency")).POST(HttpRequest.BodyPublishers.ofString("{\"millis\":50}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                + "/localwarehouse/admin/latency")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"millis\":50}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(WAREHOUSE.faults().requestLatency()).isEqualTo(Duration.ofMillis(50));
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(warehouse().baseUrl()
-                + "/localwarehouse/admin/latency")).POST(HttpRequest.BodyPublishers.ofString("{\"millis\":-1}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                + "/localwarehouse/admin/latency")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"millis\":-1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
+        // a cross-site text/plain POST (no CORS preflight) is refused
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(warehouse().baseUrl()
+                + "/localwarehouse/admin/latency")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"millis\":60}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(WAREHOUSE.faults().requestLatency()).isEqualTo(Duration.ofMillis(50));
         http.send(HttpRequest.newBuilder(URI.create(warehouse().baseUrl() + "/localwarehouse/admin/faults")).DELETE()
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(WAREHOUSE.faults().requestLatency()).isZero();

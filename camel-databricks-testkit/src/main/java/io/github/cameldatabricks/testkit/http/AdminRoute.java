@@ -48,6 +48,18 @@ final class AdminRoute implements Route {
     public void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath().substring(PREFIX.length());
         String method = ex.getRequestMethod();
+        if (!addressedToLoopback(ex)) {
+            // a web page the tester opens could reach this server through DNS rebinding: it would send its own
+            // host name, never 127.0.0.1 or localhost with this port
+            HttpResponses.error(ex, 403, "PERMISSION_DENIED", "The admin API answers only requests addressed to"
+                    + " 127.0.0.1, localhost or [::1] on this port");
+            return;
+        }
+        if ("POST".equals(method) && !isJson(ex)) {
+            // a cross-site form or text/plain POST needs no CORS preflight; application/json does
+            HttpResponses.error(ex, 415, "INVALID_PARAMETER_VALUE", "Admin POSTs need Content-Type: application/json");
+            return;
+        }
         switch (method + " " + path) {
             case "POST /faults" -> injectFault(ex);
             case "DELETE /faults" -> {
@@ -67,6 +79,18 @@ final class AdminRoute implements Route {
             }
             default -> HttpResponses.error(ex, 404, "ENDPOINT_NOT_FOUND", "Unknown admin call " + method + " " + path);
         }
+    }
+
+    private static boolean addressedToLoopback(HttpExchange ex) {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        int port = ex.getLocalAddress().getPort();
+        return host != null && (host.equalsIgnoreCase("127.0.0.1:" + port) || host.equalsIgnoreCase("localhost:" + port)
+                || host.equalsIgnoreCase("[::1]:" + port));
+    }
+
+    private static boolean isJson(HttpExchange ex) {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
     }
 
     private void injectFault(HttpExchange ex) throws IOException {
