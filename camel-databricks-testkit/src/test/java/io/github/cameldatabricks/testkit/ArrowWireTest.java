@@ -46,8 +46,9 @@ class ArrowWireTest {
     static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension(
             LocalWarehouse.builder().sampleRows(0).maxPageRows(1_000));
 
-    private static final String QUERY = "SELECT range AS n, CAST(range / 4 AS DECIMAL(10,2)) AS dec,"
-            + " TIMESTAMP '2024-01-01 00:00:00' + to_microseconds(range) AS ts, 'r' || range AS s FROM range(2500)";
+    // range(n)'s column is id, as in Spark
+    private static final String QUERY = "SELECT id AS n, CAST(id / 4 AS DECIMAL(10,2)) AS dec,"
+            + " TIMESTAMP '2024-01-01 00:00:00' + to_microseconds(id) AS ts, 'r' || id AS s FROM range(2500)";
     private static final byte[] LZ4_FRAME_MAGIC = { 0x04, 0x22, 0x4D, 0x18 };
     private static final byte[] IPC_CONTINUATION = { -1, -1, -1, -1 };
 
