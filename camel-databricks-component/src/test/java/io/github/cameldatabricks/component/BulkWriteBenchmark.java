@@ -1,8 +1,6 @@
 package io.github.cameldatabricks.component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,9 +40,6 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 class BulkWriteBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkWriteBenchmark.class);
-    private static final Path REPORT = Path.of("../docs/performance.md");
-    private static final String BEGIN = "<!-- bulk-writes:begin -->";
-    private static final String END = "<!-- bulk-writes:end -->";
     private static final String VOLUME = "/Volumes/main/default/landing";
 
     @RegisterExtension
@@ -167,10 +162,8 @@ class BulkWriteBenchmark {
     }
 
     private void writeReport() throws IOException {
-        StringBuilder md = new StringBuilder(BEGIN).append("\n");
-        md.append("Measured by `BulkWriteBenchmark` on ").append(LocalDate.now()).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(". Rows of 4 columns (BIGINT, STRING, DOUBLE,"
+        StringBuilder md = new StringBuilder(PerformanceReport.measuredBy("BulkWriteBenchmark"));
+        md.append(". Rows of 4 columns (BIGINT, STRING, DOUBLE,"
                         + " DATE). Ratio: rows/s over plain JDBC executeBatch at the same latency.\n\n");
         md.append("| latency per request | rows | contender | rows timed | rows/s | ratio |\n");
         md.append("|---|---|---|---|---|---|\n");
@@ -180,13 +173,7 @@ class BulkWriteBenchmark {
             md.append(String.format(Locale.ROOT, "| %d ms | %s | %s | %,d | %,.0f | %,.1f× |%n", row.latencyMs(),
                     row.total(), row.contender(), row.rows(), row.rate(), row.rate() / baseline));
         }
-        md.append(END);
-        String doc = Files.exists(REPORT) ? Files.readString(REPORT, StandardCharsets.UTF_8) : "";
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        String updated = begin >= 0 && end > begin ? doc.substring(0, begin) + md + doc.substring(end + END.length())
-                : doc + "\n" + md + "\n";
-        Files.writeString(REPORT, updated, StandardCharsets.UTF_8);
-        LOG.info("bulk writes: results written to {}", REPORT.toAbsolutePath().normalize());
+        Path written = PerformanceReport.replaceSection("bulk-writes", md.toString());
+        LOG.info("bulk writes: results written to {}", written);
     }
 }

@@ -1,15 +1,12 @@
 package io.github.cameldatabricks.component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +30,6 @@ import io.github.cameldatabricks.testkit.LocalWarehouse;
 class ResultFormatsBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultFormatsBenchmark.class);
-    private static final Path REPORT = Path.of("../docs/performance.md");
-    private static final String BEGIN = "<!-- result-formats:begin -->";
-    private static final String END = "<!-- result-formats:end -->";
     private static final int ROWS = 2_000_000;
     private static final String QUERY = "SELECT * FROM samples.nyctaxi.trips";
     private static final int RUNS = 3;
@@ -96,10 +90,8 @@ class ResultFormatsBenchmark {
     }
 
     private void writeReport() throws IOException {
-        StringBuilder md = new StringBuilder(BEGIN).append("\n");
-        md.append("Measured by `ResultFormatsBenchmark` on ").append(LocalDate.now()).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(". `SELECT * FROM samples.nyctaxi.trips`, ")
+        StringBuilder md = new StringBuilder(PerformanceReport.measuredBy("ResultFormatsBenchmark"));
+        md.append(". `SELECT * FROM samples.nyctaxi.trips`, ")
                 .append(String.format(Locale.ROOT, "%,d", ROWS)).append(" rows of 6 columns (2 TIMESTAMP,"
                         + " 2 DOUBLE, 2 INT), every value read with `getObject`; pages of 20,000 rows; best of "
                         + RUNS + " runs; client and warehouse share the JVM and its cores. Ratio: rows/s"
@@ -112,13 +104,7 @@ class ResultFormatsBenchmark {
             md.append(String.format(Locale.ROOT, "| %d ms | %s | %,d | %.2f | %,.0f | %.2f× |%n", row.latencyMs(),
                     row.format(), row.rows(), row.seconds(), row.rate(), row.rate() / baseline));
         }
-        md.append(END);
-        String doc = Files.exists(REPORT) ? Files.readString(REPORT, StandardCharsets.UTF_8) : "";
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        String updated = begin >= 0 && end > begin ? doc.substring(0, begin) + md + doc.substring(end + END.length())
-                : doc + "\n" + md + "\n";
-        Files.writeString(REPORT, updated, StandardCharsets.UTF_8);
-        LOG.info("result formats: results written to {}", REPORT.toAbsolutePath().normalize());
+        Path written = PerformanceReport.replaceSection("result-formats", md.toString());
+        LOG.info("result formats: results written to {}", written);
     }
 }
