@@ -163,9 +163,9 @@ class BulkWriteBenchmark {
 
     private void writeReport() throws IOException {
         StringBuilder md = new StringBuilder(PerformanceReport.measuredBy("BulkWriteBenchmark"));
-        md.append(". Rows of 4 columns (BIGINT, STRING, DOUBLE,"
+        md.append("Rows of 4 columns (BIGINT, STRING, DOUBLE,"
                         + " DATE). Ratio: rows/s over plain JDBC executeBatch at the same latency.\n\n");
-        md.append("| latency per request | rows | contender | rows timed | rows/s | ratio |\n");
+        md.append("latency per request | rows | contender | rows timed | rows/s | ratio |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Row row : results) {
             double baseline = results.stream().filter(r -> r.latencyMs() == row.latencyMs()

@@ -91,12 +91,12 @@ class ResultFormatsBenchmark {
 
     private void writeReport() throws IOException {
         StringBuilder md = new StringBuilder(PerformanceReport.measuredBy("ResultFormatsBenchmark"));
-        md.append(". `SELECT * FROM samples.nyctaxi.trips`, ")
+        md.append("`SELECT * FROM samples.nyctaxi.trips`, ")
                 .append(String.format(Locale.ROOT, "%,d", ROWS)).append(" rows of 6 columns (2 TIMESTAMP,"
                         + " 2 DOUBLE, 2 INT), every value read with `getObject`; pages of 20,000 rows; best of "
                         + RUNS + " runs; client and warehouse share the JVM and its cores. Ratio: rows/s"
                         + " over COLUMN_BASED_SET at the same latency.\n\n");
-        md.append("| latency per request | result format | rows | seconds | rows/s | ratio |\n");
+        md.append("latency per request | result format | rows | seconds | rows/s | ratio |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Row row : results) {
             double baseline = results.stream().filter(r -> r.latencyMs() == row.latencyMs()
