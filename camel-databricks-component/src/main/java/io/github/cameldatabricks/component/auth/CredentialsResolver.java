@@ -54,6 +54,14 @@ public final class CredentialsResolver {
 
     private DatabricksCredentials fromOptions(AuthOptions o, WorkspaceHost host) {
         DatabricksAuthMode mode;
+        boolean oauthClient = AuthOptions.set(o.clientId()) || AuthOptions.set(o.clientSecret());
+        if (!AuthOptions.set(o.authMode()) && oauthClient
+                && (AuthOptions.set(o.token()) || AuthOptions.set(o.accessToken()))) {
+            // a component-level token must not silently win over an endpoint's OAuth client, nor the other way
+            throw new IllegalArgumentException("clientId/clientSecret are set next to a token (token or accessToken,"
+                    + " on the endpoint or the component): set authMode (pat, token-env, oauth-m2m or oauth-u2m) to"
+                    + " say which one this endpoint uses");
+        }
         if (AuthOptions.set(o.authMode())) {
             mode = DatabricksAuthMode.fromOption(o.authMode());
         } else if (AuthOptions.set(o.token()) && AuthOptions.set(o.accessToken())) {
