@@ -69,7 +69,7 @@ final class TokenCacheFile {
                 LOG.warn("Ignoring the token cache {}: other users can read or write it (expected rw-------)", file);
                 return null;
             }
-            JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode json = JSON.readTree(readWithoutFollowingLinks());
             String refresh = json.path("refresh_token").asText(null);
             if (refresh == null) {
                 return null;
@@ -79,6 +79,18 @@ final class TokenCacheFile {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Ignoring the unreadable token cache {} ({})", file, e.getClass().getSimpleName());
             return null;
+        }
+    }
+
+    /**
+     * Reads the file through a channel opened with NOFOLLOW_LINKS (O_NOFOLLOW): a link put in its place after the
+     * check above is not followed to another file.
+     */
+    private String readWithoutFollowingLinks() throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file,
+                java.util.Set.of(java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+                java.io.InputStream in = java.nio.channels.Channels.newInputStream(channel)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
