@@ -253,6 +253,10 @@ public final class ErrorClassifier {
         if (transport == MessagePatterns.Transport.TLS) {
             return ErrorClassification.of(ErrorCategory.NETWORK, "the TLS handshake failed").withRetryable(false);
         }
+        if (transport == MessagePatterns.Transport.TIMED_OUT
+                || chain.stream().anyMatch(java.net.SocketTimeoutException.class::isInstance)) {
+            return lostConnection(phase, "no answer within the socket timeout (jdbc.SocketTimeout, seconds)");
+        }
         if (transport == MessagePatterns.Transport.NO_RESPONSE) {
             return lostConnection(phase, "the connection closed without a response");
         }

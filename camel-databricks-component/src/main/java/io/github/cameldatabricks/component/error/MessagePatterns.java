@@ -13,7 +13,7 @@ final class MessagePatterns {
 
     /** What kind of transport failure a message describes. */
     enum Transport {
-        REFUSED, NO_RESPONSE, TLS, NONE
+        REFUSED, TIMED_OUT, NO_RESPONSE, TLS, NONE
     }
 
     /** {@code ValidationUtil#checkHTTPError}: "HTTP request failed by code: 401, status line: ...". */
@@ -24,8 +24,9 @@ final class MessagePatterns {
     private static final Pattern SQLSTATE = Pattern.compile("SQLSTATE: ([0-9A-Z]{5})");
     /** Apache HttpClient exception names the driver copies into its message instead of chaining the cause. */
     private static final Pattern REFUSED = Pattern.compile("HttpHostConnectException|Connection refused");
+    private static final Pattern TIMED_OUT = Pattern.compile("SocketTimeoutException|Read timed out");
     private static final Pattern NO_RESPONSE = Pattern.compile(
-            "NoHttpResponseException|failed to respond|Connection reset|SocketTimeoutException|Broken pipe");
+            "NoHttpResponseException|failed to respond|Connection reset|Broken pipe");
     private static final Pattern TLS = Pattern.compile("SSLHandshakeException|PKIX path");
     /** The server's explanation: after "[ERROR_CLASS] ", before " SQLSTATE:" or Spark's "== SQL ==" excerpt. */
     private static final Pattern DETAIL = Pattern.compile(
@@ -75,6 +76,9 @@ final class MessagePatterns {
             }
             if (REFUSED.matcher(m).find()) {
                 return Transport.REFUSED;
+            }
+            if (TIMED_OUT.matcher(m).find()) {
+                return Transport.TIMED_OUT;
             }
             if (NO_RESPONSE.matcher(m).find()) {
                 return Transport.NO_RESPONSE;

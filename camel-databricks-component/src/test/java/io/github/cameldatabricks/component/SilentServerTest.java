@@ -1,0 +1,67 @@
+package io.github.cameldatabricks.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.error.DatabricksException;
+
+/**
+ * A "warehouse" that accepts connections and never answers (a hostile or broken server on loopback): the exchange
+ * fails within the configured socket timeout with a classified, explained error instead of hanging or ending as
+ * unknown.
+ */
+class SilentServerTest {
+
+    private ServerSocket server;
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private CamelContext context;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept());
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "silent-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        context = TestContexts.startedWith(Environment.empty());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        context.stop();
+        server.close();
+        for (Socket s : held) {
+            s.close();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsAsANetworkErrorWithinTheSocketTimeout() {
+        Exchange out = context.createProducerTemplate().request("databricks:SELECT 1?host=http://127.0.0.1:"
+                + server.getLocalPort() + "&warehouseId=w1&token=t&maxRetries=0&connectionTimeout=20000"
+                + "&jdbc.SocketTimeout=2", e -> { });
+        DatabricksException e = out.getException(DatabricksException.class);
+        assertThat(e).as(String.valueOf(out.getException())).isNotNull();
+        assertThat(e.getCategory().value()).isEqualTo("network");
+        assertThat(e.getMessage()).contains("no answer");
+    }
+}
