@@ -84,6 +84,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxrows":
         case "maxRows": getOrCreateConfiguration(target).setMaxRows(property(camelContext, int.class, value)); return true;
+        case "oauthtimeout":
+        case "oauthTimeout": getOrCreateConfiguration(target).setOauthTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "onconsume":
         case "onConsume": getOrCreateConfiguration(target).setOnConsume(property(camelContext, java.lang.String.class, value)); return true;
         case "onconsumebatchcomplete":
@@ -191,6 +193,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return int.class;
         case "maxrows":
         case "maxRows": return int.class;
+        case "oauthtimeout":
+        case "oauthTimeout": return long.class;
         case "onconsume":
         case "onConsume": return java.lang.String.class;
         case "onconsumebatchcomplete":
@@ -299,6 +303,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxrows":
         case "maxRows": return getOrCreateConfiguration(target).getMaxRows();
+        case "oauthtimeout":
+        case "oauthTimeout": return getOrCreateConfiguration(target).getOauthTimeout();
         case "onconsume":
         case "onConsume": return getOrCreateConfiguration(target).getOnConsume();
         case "onconsumebatchcomplete":

@@ -84,6 +84,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxrows":
         case "maxRows": target.getConfiguration().setMaxRows(property(camelContext, int.class, value)); return true;
+        case "oauthtimeout":
+        case "oauthTimeout": target.getConfiguration().setOauthTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "onconsume":
         case "onConsume": target.getConfiguration().setOnConsume(property(camelContext, java.lang.String.class, value)); return true;
         case "onconsumebatchcomplete":
@@ -217,6 +219,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "maxrows":
         case "maxRows": return int.class;
+        case "oauthtimeout":
+        case "oauthTimeout": return long.class;
         case "onconsume":
         case "onConsume": return java.lang.String.class;
         case "onconsumebatchcomplete":
@@ -351,6 +355,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxrows":
         case "maxRows": return target.getConfiguration().getMaxRows();
+        case "oauthtimeout":
+        case "oauthTimeout": return target.getConfiguration().getOauthTimeout();
         case "onconsume":
         case "onConsume": return target.getConfiguration().getOnConsume();
         case "onconsumebatchcomplete":

@@ -24,7 +24,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("accessToken");
         props.add("authMode");
         props.add("autoStartWarehouse");
@@ -58,6 +58,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("maxRows");
+        props.add("oauthTimeout");
         props.add("onConsume");
         props.add("onConsumeBatchComplete");
         props.add("onConsumeFailed");

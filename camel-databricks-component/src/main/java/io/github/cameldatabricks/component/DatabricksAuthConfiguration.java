@@ -36,6 +36,9 @@ public abstract class DatabricksAuthConfiguration extends DatabricksConnectionCo
     @UriParam(label = "security")
     private String tokenCacheDirectory;
 
+    @UriParam(label = "security", defaultValue = "30000", javaType = "java.time.Duration")
+    private long oauthTimeout = 30000;
+
     public String getAuthMode() {
         return authMode;
     }
@@ -122,6 +125,18 @@ public abstract class DatabricksAuthConfiguration extends DatabricksConnectionCo
      */
     public void setConsentTimeout(long consentTimeout) {
         this.consentTimeout = consentTimeout;
+    }
+
+    public long getOauthTimeout() {
+        return oauthTimeout;
+    }
+
+    /**
+     * How long, in milliseconds, the workspace's OAuth endpoints (discovery, token requests) may take to answer before
+     * the request fails as a retryable network error.
+     */
+    public void setOauthTimeout(long oauthTimeout) {
+        this.oauthTimeout = oauthTimeout;
     }
 
     public String getTokenCacheDirectory() {

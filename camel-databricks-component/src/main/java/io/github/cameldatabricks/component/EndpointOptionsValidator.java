@@ -39,6 +39,7 @@ final class EndpointOptionsValidator {
         atLeast("warehouseStartTimeout", c.getWarehouseStartTimeout(), 0, " milliseconds");
         atLeast("warehouseStatePollInterval", c.getWarehouseStatePollInterval(), 100, " milliseconds");
         atLeast("consentTimeout", c.getConsentTimeout(), 1000, " milliseconds");
+        atLeast("oauthTimeout", c.getOauthTimeout(), 100, " milliseconds");
         if (!(c.getRetryMultiplier() >= 1.0)) {
             throw new IllegalArgumentException("Invalid retryMultiplier " + c.getRetryMultiplier()
                     + ": expected a factor of at least 1.0");

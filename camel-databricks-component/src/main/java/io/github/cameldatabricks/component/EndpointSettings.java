@@ -48,7 +48,8 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
                 (int) Math.max(1, Math.min(config.getWarehouseStatePollInterval(), config.getRetryBudget()) / 1000));
         AuthOptions auth = new AuthOptions(config.getAuthMode(), config.getToken(), config.getAccessToken(),
                 config.getClientId(), config.getClientSecret(), config.getRedirectUri(), config.getBrowserCommand(),
-                java.time.Duration.ofMillis(config.getConsentTimeout()), config.getTokenCacheDirectory());
+                java.time.Duration.ofMillis(config.getConsentTimeout()), config.getTokenCacheDirectory(),
+                java.time.Duration.ofMillis(config.getOauthTimeout()));
         return new EndpointSettings(target, new CredentialsResolver(environment, clock, browser).resolve(auth, host));
     }
 

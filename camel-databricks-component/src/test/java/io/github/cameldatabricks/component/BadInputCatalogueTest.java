@@ -57,7 +57,7 @@ class BadInputCatalogueTest {
         // durations
         for (String option : List.of("connectionTimeout", "maxConnectionLifetime", "retryInitialDelay",
                 "retryMaxDelay", "retryBudget", "warehouseStartTimeout", "warehouseStatePollInterval",
-                "consentTimeout")) {
+                "consentTimeout", "oauthTimeout")) {
             for (String bad : List.of("soon", "1.5s", "-1", "10 minutes", "PTXS")) {
                 cases.add(Arguments.of(option + "=" + bad, "Invalid " + option));
             }

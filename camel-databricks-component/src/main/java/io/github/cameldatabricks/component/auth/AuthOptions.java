@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param browserCommand      how to open the U2M sign-in page, or null for the system browser
  * @param consentTimeout      how long a U2M sign-in may take
  * @param tokenCacheDirectory where U2M tokens are kept, {@code none}, or null for the default
+ * @param oauthTimeout        how long an OAuth request (discovery, token) may take
  */
 public record AuthOptions(String authMode, String token, String accessToken, String clientId, String clientSecret,
-        String redirectUri, String browserCommand, Duration consentTimeout, String tokenCacheDirectory) {
+        String redirectUri, String browserCommand, Duration consentTimeout, String tokenCacheDirectory,
+        Duration oauthTimeout) {
 
     /** Whether any credential is given as an option (then the environment is not read for credentials). */
     boolean hasExplicitCredentials() {

@@ -80,7 +80,7 @@ public final class CredentialsResolver {
             case TOKEN_ENV -> tokenEnv(require(mode, o.accessToken(), "accessToken"), "accessToken");
             case OAUTH_M2M -> {
                 missing(mode, o.clientId(), "clientId", o.clientSecret(), "clientSecret");
-                yield m2m(host, o.clientId().trim(), o.clientSecret().trim());
+                yield m2m(host, o.clientId().trim(), o.clientSecret().trim(), o);
             }
             case OAUTH_U2M -> u2m(host, require(mode, o.clientId(), "clientId"), blankToNull(o.clientSecret()),
                     o);
@@ -124,7 +124,7 @@ public final class CredentialsResolver {
                 String id = env(EnvironmentVariables.CLIENT_ID);
                 String secret = env(EnvironmentVariables.CLIENT_SECRET);
                 missing(mode, id, EnvironmentVariables.CLIENT_ID, secret, EnvironmentVariables.CLIENT_SECRET);
-                yield m2m(host, id, secret);
+                yield m2m(host, id, secret, o);
             }
             case OAUTH_U2M -> u2m(host, requireEnv(mode, EnvironmentVariables.U2M_CLIENT_ID),
                     env(EnvironmentVariables.U2M_CLIENT_SECRET), o);
@@ -170,8 +170,8 @@ public final class CredentialsResolver {
         return new StaticTokenCredentials(DatabricksAuthMode.TOKEN_ENV, token);
     }
 
-    private DatabricksCredentials m2m(WorkspaceHost host, String clientId, String clientSecret) {
-        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock);
+    private DatabricksCredentials m2m(WorkspaceHost host, String clientId, String clientSecret, AuthOptions o) {
+        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock, o.oauthTimeout());
         ClientCredentialsTokenSource source = new ClientCredentialsTokenSource(endpoint, clientId, clientSecret);
         return new OAuthCredentials(DatabricksAuthMode.OAUTH_M2M, host.url(), clientId, clientSecret, source, null,
                 source::requests, clock);
@@ -179,7 +179,7 @@ public final class CredentialsResolver {
 
     private DatabricksCredentials u2m(WorkspaceHost host, String clientId, String clientSecret, AuthOptions o) {
         URI redirect = redirectUri(o);
-        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock);
+        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock, o.oauthTimeout());
         BrowserLauncher browser = browserOverride != null ? browserOverride
                 : BrowserLauncher.forCommand(o.browserCommand());
         U2mSignIn signIn = new U2mSignIn(endpoint, clientId, clientSecret, redirect, browser, o.consentTimeout());

@@ -30,18 +30,21 @@ import io.github.cameldatabricks.component.connection.WorkspaceHost;
 public final class OAuthTokenEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final long EXPIRY_MARGIN_MILLIS = 10_000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final WorkspaceHost host;
     private final Clock clock;
+    private final Duration timeout;
     private volatile URI tokenEndpoint;
     private volatile URI authorizationEndpoint;
 
-    public OAuthTokenEndpoint(WorkspaceHost host, Clock clock) {
+    /** @param timeout how long a request may take (the oauthTimeout option) */
+    public OAuthTokenEndpoint(WorkspaceHost host, Clock clock, Duration timeout) {
         this.host = host;
         this.clock = clock;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** The authorization endpoint (for U2M), from discovery. */
@@ -55,7 +58,7 @@ public final class OAuthTokenEndpoint {
             return;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(host.url()
-                + "/oidc/.well-known/oauth-authorization-server")).timeout(TIMEOUT).GET().build();
+                + "/oidc/.well-known/oauth-authorization-server")).timeout(timeout).GET().build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new DatabricksError("discovery_failed", "OIDC discovery at " + host.url()
@@ -107,7 +110,7 @@ public final class OAuthTokenEndpoint {
         discover();
         String body = form.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = send(request);
@@ -137,6 +140,10 @@ public final class OAuthTokenEndpoint {
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // classified like a gateway timeout: transient, retryable, and never mistaken for a warehouse state
+            throw new DatabricksError("timeout", "the workspace OIDC endpoint " + request.uri() + " did not answer"
+                    + " within oauthTimeout (" + timeout.toMillis() + " ms)", 504);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not reach the workspace OIDC endpoint " + request.uri(), e);
         } catch (InterruptedException e) {

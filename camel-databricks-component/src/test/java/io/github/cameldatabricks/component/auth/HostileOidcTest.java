@@ -47,6 +47,16 @@ class HostileOidcTest {
         workspace = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         workspace.createContext("/oidc/.well-known/oauth-authorization-server", ex -> respond(ex, 200, discovery));
         workspace.createContext("/oidc/v1/token", ex -> respond(ex, 400, tokenAnswer));
+        workspace.createContext("/oidc/v1/silent", ex -> {
+            // accepts the request and never answers
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        workspace.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         workspace.start();
         context = TestContexts.startedWith(Environment.empty());
     }
@@ -97,6 +107,21 @@ class HostileOidcTest {
         String message = chain(send().getException());
         assertThat(message).contains("invalid_client").doesNotContain("\r").doesNotContain("\nINFO forged")
                 .doesNotContain("x".repeat(400));
+    }
+
+    @Test
+    void aTokenEndpointThatNeverAnswersFailsWithinOauthTimeoutAsARetryableNetworkError() {
+        discovery = "{\"authorization_endpoint\":\"" + base() + "/oidc/v1/authorize\",\"token_endpoint\":\"" + base()
+                + "/oidc/v1/silent\"}";
+        Exchange out = context.createProducerTemplate().request("databricks:SELECT 1?host=" + base()
+                + "&warehouseId=w1&authMode=oauth-m2m&clientId=sp-1&clientSecret=RAW(" + SECRET + ")&maxRetries=0"
+                + "&oauthTimeout=1000", e -> { });
+        io.github.cameldatabricks.component.error.DatabricksException e = out.getException(
+                io.github.cameldatabricks.component.error.DatabricksException.class);
+        assertThat(e).as(String.valueOf(out.getException())).isNotNull();
+        assertThat(e.getCategory().value()).isEqualTo("network");
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.getMessage()).contains("did not answer within oauthTimeout (1000 ms)").doesNotContain(SECRET);
     }
 
     private static String chain(Throwable t) {

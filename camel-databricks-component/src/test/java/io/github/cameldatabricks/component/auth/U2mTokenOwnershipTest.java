@@ -182,7 +182,7 @@ class U2mTokenOwnershipTest {
     void aBackgroundRefreshWithoutARefreshTokenNeverOpensABrowser() throws Exception {
         HttpBrowser browser = new HttpBrowser();
         OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(WorkspaceHost.parse(WAREHOUSE.warehouse().baseUrl(),
-                "host"), Clock.systemUTC());
+                "host"), Clock.systemUTC(), Duration.ofSeconds(30));
         U2mSignIn signIn = new U2mSignIn(endpoint, APP, null, redirect(), browser, Duration.ofSeconds(60));
         RefreshTokenSource source = new RefreshTokenSource(endpoint, APP, null, signIn, null, null);
 
