@@ -41,4 +41,17 @@ class ModifiedRowsTest {
             assertThat(thrift.query("SELECT count(*) FROM " + table, List.of())).containsExactly(List.of(3L));
         }
     }
+
+    @Test
+    void theStatusInsideDirectResultsCarriesTheCountToo() throws Exception {
+        String table = Jdbc.uniqueTable("direct");
+        try (RawThrift thrift = new RawThrift(WAREHOUSE.warehouse())) {
+            run(thrift, "CREATE TABLE " + table + " (id INT)");
+            TExecuteStatementResp resp = thrift.executeWithDirectResults("INSERT INTO " + table
+                    + " VALUES (1), (2)");
+            TGetOperationStatusResp direct = resp.getDirectResults().getOperationStatus();
+            assertThat(direct.getOperationState().name()).isEqualTo("FINISHED_STATE");
+            assertThat(direct.getNumModifiedRows()).isEqualTo(2);
+        }
+    }
 }

@@ -36,6 +36,13 @@ final class RawThrift implements AutoCloseable {
         return client.ExecuteStatement(req);
     }
 
+    /** Sends ExecuteStatement asking for direct results, as the official clients do. */
+    TExecuteStatementResp executeWithDirectResults(String sql) throws TException {
+        return client.ExecuteStatement(new TExecuteStatementReq(session, sql).setRunAsync(true)
+                .setGetDirectResults(new com.databricks.jdbc.model.client.thrift.generated.TSparkGetDirectResults(
+                        1000)));
+    }
+
     /** Polls the operation until it leaves PENDING/RUNNING. */
     TGetOperationStatusResp awaitStatus(TOperationHandle handle) throws Exception {
         for (int i = 0; i < 500; i++) {

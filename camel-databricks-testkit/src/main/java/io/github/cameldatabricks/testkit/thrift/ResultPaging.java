@@ -32,6 +32,11 @@ final class ResultPaging {
         TOperationState state = op.state();
         TGetOperationStatusResp resp = new TGetOperationStatusResp(Statuses.ok()).setOperationState(state)
                 .setHasResultSet(true);
+        // the Python connector's cursor.rowcount and the Go driver's RowsAffected read this field; it is set the
+        // same way in GetOperationStatus and in the status inside direct results
+        if (state == TOperationState.FINISHED_STATE && op.modifiedRows() != null) {
+            resp.setNumModifiedRows(op.modifiedRows());
+        }
         WarehouseSqlException error = op.error();
         if (state == TOperationState.ERROR_STATE && error != null) {
             resp.setSqlState(error.getSqlState()).setErrorCode(0)

@@ -215,12 +215,7 @@ public final class ThriftService implements TCLIService.Iface {
         if (op == null) {
             return new TGetOperationStatusResp(Statuses.invalidHandle("OperationHandle"));
         }
-        TGetOperationStatusResp resp = ResultPaging.status(op);
-        // the Python connector's cursor.rowcount and the Go driver's RowsAffected read this field
-        if (resp.getOperationState() == TOperationState.FINISHED_STATE && op.modifiedRows() != null) {
-            resp.setNumModifiedRows(op.modifiedRows());
-        }
-        return resp;
+        return ResultPaging.status(op);
     }
 
     @Override
