@@ -18,7 +18,8 @@ public class DatabricksException extends CamelException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ErrorClassification classification;
+    // serialisable, so that an exception that crossed a JMS queue or a cluster still answers getCategory()
+    private final ErrorClassification classification;
     private final int attempts;
     private final Duration retryAfter;
     private final String statementId;

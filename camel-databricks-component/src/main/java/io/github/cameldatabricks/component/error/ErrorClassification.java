@@ -11,7 +11,7 @@ package io.github.cameldatabricks.component.error;
  * @param reason     a short, secret-free explanation of the evidence used
  */
 public record ErrorClassification(ErrorCategory category, boolean retryable, String sqlState, int httpStatus,
-        String errorClass, String reason) {
+        String errorClass, String reason) implements java.io.Serializable {
 
     static ErrorClassification of(ErrorCategory category, String reason) {
         return new ErrorClassification(category, category.isRetryable(), null, 0, null, reason);
