@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import io.github.cameldatabricks.component.batch.BatchLimits;
 import io.github.cameldatabricks.component.batch.BatchWriter;
 import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.error.ErrorClassifier;
+import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
@@ -151,7 +153,15 @@ public class DatabricksProducer extends DefaultProducer {
         message.setHeader(DatabricksConstants.ROW_COUNT, rows.size());
         Object output;
         if (configuration.getOutputType() == DatabricksOutputType.SelectOne) {
-            output = single(rows);
+            try {
+                output = single(rows);
+            } catch (SQLDataException e) {
+                // classified like any failure, so the category headers and onException rules apply
+                DatabricksException classified = DatabricksException.of(ErrorClassifier.classify(e,
+                        ExecutionPhase.FETCH), 1, null, null, e);
+                markFailure(exchange, classified);
+                throw classified;
+            }
         } else {
             List<Object> converted = new ArrayList<>(rows.size());
             rows.forEach(row -> converted.add(rowConverter.apply(row)));

@@ -151,6 +151,9 @@ class ProducerTest extends WarehouseTestSupport {
         assertThatThrownBy(() -> template.requestBody(
                 "databricks:SELECT 1 AS n UNION ALL SELECT 2?outputType=SelectOne", (Object) null))
                 .rootCause().isInstanceOf(SQLDataException.class).hasMessageContaining("2 rows");
+        Exchange two = template.request("databricks:SELECT 1 AS n UNION ALL SELECT 2?outputType=SelectOne", e -> { });
+        assertThat(two.getException()).isInstanceOf(io.github.cameldatabricks.component.error.DatabricksException.class);
+        assertThat(two.getMessage().getHeader(DatabricksConstants.ERROR_CATEGORY)).isEqualTo("data");
     }
 
     /** A bean for outputClass. */

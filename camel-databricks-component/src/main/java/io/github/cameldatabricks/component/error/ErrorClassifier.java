@@ -219,7 +219,7 @@ public final class ErrorClassifier {
         }
         return switch (sqlClass) {
             case "42", "0A" -> ErrorClassification.of(ErrorCategory.SYNTAX, "invalid statement (" + state + ")");
-            case "22", "23" -> ErrorClassification.of(ErrorCategory.DATA, "invalid data (" + state + ")");
+            case "21", "22", "23" -> ErrorClassification.of(ErrorCategory.DATA, "invalid data (" + state + ")");
             case "28" -> ErrorClassification.of(ErrorCategory.AUTHENTICATION, "authorization failed (" + state + ")");
             // 08000 is the driver's generic transport failure: decided by the cause chain and the phase below
             default -> null;
