@@ -31,8 +31,6 @@ public enum ErrorCategory {
     DATA(false),
     /** A concurrent modification conflicted with this one (SQLSTATE 40001): retrying may succeed. */
     CONFLICT(true),
-    /** The result did not fit in the JVM's memory (outputType=SelectList): stream it or limit it. */
-    TOO_LARGE(false),
     /** Anything else. */
     UNKNOWN(false);
 

@@ -62,9 +62,6 @@ public final class ErrorClassifier {
             if (t instanceof FilesApiException files) {
                 return byFilesApi(files, chain);
             }
-            if (t instanceof ResultTooLargeException tooLarge) {
-                return ErrorClassification.of(ErrorCategory.TOO_LARGE, tooLarge.getMessage());
-            }
         }
         for (Throwable t : chain) {
             if (t instanceof SQLTimeoutException) {

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.github.cameldatabricks.component.error.ExecutionPhase;
-import io.github.cameldatabricks.component.error.ResultTooLargeException;
 import io.github.cameldatabricks.component.retry.StatementFailure;
 
 /**
@@ -45,33 +44,18 @@ public final class SqlRunner {
                 return new QueryResult(null, Math.max(0, updateCount(statement)));
             }
             try (ResultSet rs = statement.getResultSet()) {
-                return new QueryResult(readAll(rs), -1);
+                RowMapper mapper = new RowMapper(rs);
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return new QueryResult(rows, -1);
             } catch (SQLException e) {
                 throw new StatementFailure(ExecutionPhase.FETCH, e);
             }
         } catch (SQLException e) {
             // closing the statement or connection: the statement has run
             throw new StatementFailure(ExecutionPhase.FETCH, e);
-        }
-    }
-
-    /**
-     * Reads every row. A result too large for the heap ends in a classified failure instead of an OutOfMemoryError:
-     * the rows read so far are released first, so the JVM is usable again (the error is thrown by an allocation in
-     * this loop or in the driver reading the next page on this thread).
-     */
-    private static List<Map<String, Object>> readAll(ResultSet rs) throws SQLException, StatementFailure {
-        RowMapper mapper = new RowMapper(rs);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try {
-            while (rs.next()) {
-                rows.add(mapper.map(rs));
-            }
-            return rows;
-        } catch (OutOfMemoryError e) {
-            long read = rows.size();
-            rows = null;
-            throw new StatementFailure(ExecutionPhase.FETCH, new ResultTooLargeException(read));
         }
     }
 
