@@ -58,7 +58,7 @@ final class BatchExchangeProcessor {
                         RetryingExecutor.Result<QueryResult> r = endpoint.getExecutor().execute(false,
                                 () -> runner.execute(bound));
                         attempts[0] += r.attempts();
-                        return updateCount(r.value());
+                        return r.value().changedRows("num_affected_rows");
                     });
         } catch (DatabricksException e) {
             BatchOutcome outcome = e.getBatchOutcome();
@@ -87,17 +87,5 @@ final class BatchExchangeProcessor {
         if (resumable) {
             ResumableBody.setResumeHeader(exchange, DatabricksConstants.BATCH_SKIP, committed, endpoint);
         }
-    }
-
-    /** DML reports its count as an update count, or (some statements) as a num_affected_rows result row. */
-    private static long updateCount(QueryResult result) {
-        if (!result.isQuery()) {
-            return Math.max(0, result.updateCount());
-        }
-        if (result.rows().isEmpty()) {
-            return 0;
-        }
-        Object affected = result.rows().get(0).get("num_affected_rows");
-        return affected instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -31,7 +31,6 @@ import io.github.cameldatabricks.component.error.FilesApiException;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.retry.StatementFailure;
 import io.github.cameldatabricks.component.sql.BoundStatement;
-import io.github.cameldatabricks.component.sql.QueryResult;
 import io.github.cameldatabricks.component.sql.SqlRunner;
 import io.github.cameldatabricks.component.sql.TableColumn;
 
@@ -100,7 +99,9 @@ public final class BulkLoader {
             for (int from = 0; from < names.size(); from += MAX_FILES_PER_COPY) {
                 String copy = copyInto(folder, format, names.subList(from, Math.min(names.size(),
                         from + MAX_FILES_PER_COPY)));
-                loaded += loadedRows(executor.execute(true, () -> runner.execute(BoundStatement.of(copy))).value());
+                // COPY INTO answers with num_inserted_rows (and num_affected_rows), or the driver's update count
+                loaded += executor.execute(true, () -> runner.execute(BoundStatement.of(copy))).value()
+                        .changedRows("num_inserted_rows", "num_affected_rows");
             }
             if (stagedRows >= 0 && loaded != stagedRows) {
                 LOG.info("COPY INTO {} loaded {} of {} staged rows: the rest were loaded by an earlier attempt of the"
@@ -182,20 +183,6 @@ public final class BulkLoader {
 
     private static String literal(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    /** COPY INTO answers with num_inserted_rows (and num_affected_rows); the driver may give it as an update count. */
-    private static long loadedRows(QueryResult result) {
-        if (!result.isQuery()) {
-            return Math.max(0, result.updateCount());
-        }
-        if (result.rows().isEmpty()) {
-            return 0;
-        }
-        Map<String, Object> row = result.rows().get(0);
-        Object inserted = row.containsKey("num_inserted_rows") ? row.get("num_inserted_rows")
-                : row.get("num_affected_rows");
-        return inserted instanceof Number n ? n.longValue() : 0;
     }
 
     /** Removes the staged files; the load has succeeded, so a failure here is only worth a warning. */

@@ -11,6 +11,25 @@ import java.util.Map;
  */
 public record QueryResult(List<Map<String, Object>> rows, long updateCount) {
 
+    /**
+     * The rows a write changed: the update count, or — when the driver returns the warehouse's count row instead
+     * (COPY INTO, some DML) — the first of {@code columns} present in that row; 0 if neither is there.
+     */
+    public long changedRows(String... columns) {
+        if (!isQuery()) {
+            return Math.max(0, updateCount);
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        for (String column : columns) {
+            if (rows.get(0).get(column) instanceof Number n) {
+                return n.longValue();
+            }
+        }
+        return 0;
+    }
+
     /** Whether the statement returned a result set. */
     public boolean isQuery() {
         return rows != null;
