@@ -19,10 +19,16 @@ import com.databricks.sdk.core.oauth.TokenSource;
  */
 public final class OAuthCredentials implements DatabricksCredentials {
 
+    private static final Duration MAX_EXPIRY_BUFFER = Duration.ofSeconds(10);
+
     private final DatabricksAuthMode mode;
     private final String identity;
     private final String description;
-    private final CachedTokenSource tokens;
+    private final TokenSource source;
+    private final com.databricks.sdk.core.oauth.Token initial;
+    private final Clock clock;
+    /** Built from the first token, whose lifetime sets the expiry buffer; null until then. */
+    private volatile CachedTokenSource tokens;
     private final LongSupplier tokenRequests;
     /** Which token each physical connection was last given; weak, so closed connections drop out. */
     private final Map<Connection, String> given = new WeakHashMap<>();
@@ -30,6 +36,7 @@ public final class OAuthCredentials implements DatabricksCredentials {
     /**
      * @param clientSecret only fingerprinted into the identity, so that endpoints with different secrets for one
      *                     client never share a pool or a token; may be null (a public U2M client)
+     * @param initial      a token already held (U2M: from the token cache), or null
      */
     public OAuthCredentials(DatabricksAuthMode mode, String host, String clientId, String clientSecret,
             TokenSource source, com.databricks.sdk.core.oauth.Token initial, LongSupplier tokenRequests,
@@ -38,15 +45,45 @@ public final class OAuthCredentials implements DatabricksCredentials {
         this.identity = mode.option() + ":" + host + ":" + clientId
                 + (clientSecret == null ? "" : ":" + StaticTokenCredentials.fingerprint(clientSecret));
         this.description = mode.option() + " (client " + clientId + ")";
-        CachedTokenSource.Builder builder = new CachedTokenSource.Builder(source).setClockSupplier(() -> clock)
-                // the safety margin is already in each token's expiry, in proportion to its lifetime
-                // (OAuthTokenEndpoint); the SDK refreshes in the background from half-way to that expiry
-                .setExpiryBuffer(Duration.ZERO);
-        if (initial != null) {
-            builder.setToken(initial);
-        }
-        this.tokens = builder.build();
+        this.source = source;
+        this.initial = initial;
+        this.clock = clock;
         this.tokenRequests = tokenRequests;
+    }
+
+    /**
+     * The token cache, built when the first token is needed. Its expiry buffer — a token counts as expired this
+     * long before its real expiry, so it is never sent as it expires — is 10% of that first token's lifetime, at
+     * most 10 s: the SDK's fixed 40 s (or any fixed 10 s) would make a 10 s token expired on arrival and every
+     * exchange wait for a new one. The margin is a buffer rather than an earlier expiry on the token because the
+     * SDK starts its background refresh half-way through the remaining lifetime: with an earlier expiry, 10 s
+     * tokens would be renewed every 4.5 s instead of every 5 s.
+     */
+    private CachedTokenSource tokens() {
+        CachedTokenSource current = tokens;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (tokens == null) {
+                com.databricks.sdk.core.oauth.Token first = initial != null ? initial : source.getToken();
+                tokens = new CachedTokenSource.Builder(source).setClockSupplier(() -> clock)
+                        .setExpiryBuffer(expiryBuffer(first, clock)).setToken(first).build();
+            }
+            return tokens;
+        }
+    }
+
+    static Duration expiryBuffer(com.databricks.sdk.core.oauth.Token token, Clock clock) {
+        if (token.getExpiry() == null) {
+            return Duration.ZERO;
+        }
+        Duration lifetime = Duration.between(clock.instant(), token.getExpiry());
+        if (lifetime.isNegative()) {
+            return Duration.ZERO;
+        }
+        Duration tenth = lifetime.dividedBy(10);
+        return tenth.compareTo(MAX_EXPIRY_BUFFER) > 0 ? MAX_EXPIRY_BUFFER : tenth;
     }
 
     @Override
@@ -66,7 +103,7 @@ public final class OAuthCredentials implements DatabricksCredentials {
      */
     @Override
     public String accessToken() {
-        return tokens.getToken().getAccessToken();
+        return tokens().getToken().getAccessToken();
     }
 
     /** Called on the exchange's thread before it borrows a connection: the one place a sign-in may start. */

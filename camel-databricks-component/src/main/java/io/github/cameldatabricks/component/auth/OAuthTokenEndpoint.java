@@ -30,7 +30,6 @@ import io.github.cameldatabricks.component.connection.WorkspaceHost;
 public final class OAuthTokenEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long EXPIRY_MARGIN_MILLIS = 10_000;
 
     private final HttpClient http;
     private final WorkspaceHost host;
@@ -128,13 +127,10 @@ public final class OAuthTokenEndpoint {
         }
         long expiresIn = json.path("expires_in").asLong(3600);
         String refresh = json.hasNonNull("refresh_token") ? json.get("refresh_token").asText() : null;
-        // treated as expiring a little early — 10% of its lifetime, at most 10 s — so it is never sent as it
-        // expires; a fixed 10 s (the SDK's buffer) would make a 10 s token expired on arrival and every exchange wait
-        // for a new one
-        long lifetimeMillis = expiresIn * 1000;
-        long margin = Math.min(EXPIRY_MARGIN_MILLIS, lifetimeMillis / 10);
+        // the token's real expiry: the safety margin before it is the token cache's expiry buffer
+        // (OAuthCredentials), so that its background refresh still starts half-way through the real lifetime
         return new Token(accessToken, json.path("token_type").asText("Bearer"), refresh,
-                clock.instant().plusMillis(lifetimeMillis - margin));
+                clock.instant().plusSeconds(expiresIn));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

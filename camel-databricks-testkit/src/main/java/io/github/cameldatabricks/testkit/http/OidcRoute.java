@@ -148,6 +148,12 @@ final class OidcRoute implements Route {
                         : "temporarily_unavailable", "error_description", "Injected fault " + fault.type()));
                 return;
             }
+            try {
+                protocol.tokenRequestGate().pass();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while a test held the token request", e);
+            }
             OidcProtocol.TokenOutcome outcome = protocol.token(form, ex.getRequestHeaders().getFirst("Authorization"));
             audit.param("client_id", outcome.clientId());
             if (outcome.subject() != null) {

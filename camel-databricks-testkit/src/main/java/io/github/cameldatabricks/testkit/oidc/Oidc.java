@@ -54,6 +54,7 @@ public final class Oidc {
     private volatile boolean rotateRefreshTokens;
     private volatile boolean autoApprove;
     private volatile String signedInUser;
+    private final TokenRequestGate tokenGate = new TokenRequestGate();
 
     public Oidc(Clock clock, String signedInUser) {
         this.clock = clock;
@@ -115,6 +116,11 @@ public final class Oidc {
     /** Tokens issued for every grant type. */
     public long tokensIssued() {
         return issuedByGrant.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** The gate every token request passes before it is answered: lets a test hold token requests. */
+    public TokenRequestGate tokenRequestGate() {
+        return tokenGate;
     }
 
     boolean isAutoApprove() {

@@ -26,6 +26,11 @@ public final class OidcProtocol {
         this.grants = new TokenGrants(oidc);
     }
 
+    /** The gate token requests pass before they are answered (see {@link Oidc#tokenRequestGate()}). */
+    public TokenRequestGate tokenRequestGate() {
+        return oidc.tokenRequestGate();
+    }
+
     public static Map<String, String> form(String encoded) {
         return FormData.parse(encoded);
     }
