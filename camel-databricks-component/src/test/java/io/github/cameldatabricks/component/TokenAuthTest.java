@@ -73,6 +73,25 @@ class TokenAuthTest {
                 .reduce((a, b) -> b).orElseThrow();
     }
 
+    /**
+     * A rejected PAT reaches the warehouse once per exchange: the exchange fails on the first 401 and the pool makes
+     * no further attempt in the background with the same credential (HikariCP retries a failed connect for as
+     * long as a borrower could still be waiting).
+     */
+    @Test
+    void aRejectedTokenReachesTheWarehouseOncePerExchange() {
+        java.util.function.LongSupplier rejected = () -> WAREHOUSE.audit().events(e -> e.statusCode() == 401)
+                .size();
+        long before = rejected.getAsLong();
+        Throwable failed = catchThrowable(() -> currentUser(Environment.empty(), "&authMode=pat&token=RAW("
+                + "dapi-not-a-valid-token-0001)&maxRetries=3"));
+        assertThat(failed).hasRootCauseInstanceOf(java.sql.SQLException.class);
+        assertThat(rejected.getAsLong() - before).isEqualTo(1);
+        // a background attempt would follow within HikariCP's first back-off (milliseconds)
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(1500))
+                .atMost(java.time.Duration.ofSeconds(3)).until(() -> rejected.getAsLong() - before == 1);
+    }
+
     @Test
     void patRunsAsTheTokensPrincipal() {
         Object user = currentUser(Environment.empty(), "&authMode=pat&token=RAW(" + WAREHOUSE.warehouse().token()

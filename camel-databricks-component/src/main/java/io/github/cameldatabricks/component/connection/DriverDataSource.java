@@ -25,6 +25,8 @@ public final class DriverDataSource implements DataSource {
     private volatile int loginTimeoutSeconds;
     private long failures;
     private SQLException lastFailure;
+    /** For each failure count, how many borrowers that started waiting at that count are still waiting. */
+    private final java.util.TreeMap<Long, Integer> borrowers = new java.util.TreeMap<>();
 
     public DriverDataSource(WarehouseTarget target, Supplier<java.util.Map<String, String>> credentials) {
         this.url = target.jdbcUrl();
@@ -34,6 +36,14 @@ public final class DriverDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        SQLException answered = failureEveryBorrowerHasSeen();
+        if (answered != null) {
+            // HikariCP retries a failed connect in the background for as long as a borrower waits, but each
+            // waiting borrower already has its answer (FailFastDataSource hands it the failure): another attempt
+            // would only send a rejected credential, or load a stopped warehouse, once more
+            throw new SQLException("Not retried in the background: " + answered.getMessage(),
+                    answered.getSQLState(), answered.getErrorCode(), answered);
+        }
         Properties properties = new Properties();
         properties.putAll(baseProperties);
         try {
@@ -57,12 +67,26 @@ public final class DriverDataSource implements DataSource {
         failures++;
     }
 
-    /** How many attempts to open a connection have failed so far. */
-    public synchronized long failureCount() {
+    /**
+     * A borrower starts waiting for a connection; returns the failure count to pass to {@link #failureSince} and
+     * {@link #borrowerDone}.
+     */
+    public synchronized long borrowerWaiting() {
+        borrowers.merge(failures, 1, Integer::sum);
         return failures;
     }
 
-    /** The latest failure to open a connection, if any failed after {@code failureCount()} returned the given count. */
+    /** The borrower that started waiting at {@code count} has a connection or gave up. */
+    public synchronized void borrowerDone(long count) {
+        borrowers.computeIfPresent(count, (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    /** The latest failure, when there are waiting borrowers and every one of them started before it; else null. */
+    private synchronized SQLException failureEveryBorrowerHasSeen() {
+        return !borrowers.isEmpty() && borrowers.lastKey() < failures ? lastFailure : null;
+    }
+
+    /** The latest failure to open a connection, if any failed after {@link #borrowerWaiting()} returned the given count. */
     public synchronized SQLException failureSince(long count) {
         return failures > count ? lastFailure : null;
     }

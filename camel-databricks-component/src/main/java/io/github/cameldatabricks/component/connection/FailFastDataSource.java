@@ -62,7 +62,15 @@ final class FailFastDataSource implements DataSource {
     }
 
     private Connection borrow() throws SQLException {
-        long failuresBefore = driver.failureCount();
+        long failuresBefore = driver.borrowerWaiting();
+        try {
+            return borrowSince(failuresBefore);
+        } finally {
+            driver.borrowerDone(failuresBefore);
+        }
+    }
+
+    private Connection borrowSince(long failuresBefore) throws SQLException {
         HikariPool pool = (HikariPool) hikari.getHikariPoolMXBean();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());
         while (true) {
