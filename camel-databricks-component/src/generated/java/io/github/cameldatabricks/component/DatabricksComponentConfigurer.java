@@ -100,6 +100,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.cameldatabricks.component.DatabricksOutputType.class, value)); return true;
         case "poolsize":
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
+        case "poolstoptimeout":
+        case "poolStopTimeout": getOrCreateConfiguration(target).setPoolStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "querytimeout":
         case "queryTimeout": getOrCreateConfiguration(target).setQueryTimeout(property(camelContext, int.class, value)); return true;
         case "redirecturi":
@@ -209,6 +211,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputType": return io.github.cameldatabricks.component.DatabricksOutputType.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "poolstoptimeout":
+        case "poolStopTimeout": return long.class;
         case "querytimeout":
         case "queryTimeout": return int.class;
         case "redirecturi":
@@ -319,6 +323,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "poolsize":
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
+        case "poolstoptimeout":
+        case "poolStopTimeout": return getOrCreateConfiguration(target).getPoolStopTimeout();
         case "querytimeout":
         case "queryTimeout": return getOrCreateConfiguration(target).getQueryTimeout();
         case "redirecturi":

@@ -102,6 +102,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "poolsize":
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
+        case "poolstoptimeout":
+        case "poolStopTimeout": target.getConfiguration().setPoolStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "querytimeout":
         case "queryTimeout": target.getConfiguration().setQueryTimeout(property(camelContext, int.class, value)); return true;
         case "redirecturi":
@@ -237,6 +239,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "poolstoptimeout":
+        case "poolStopTimeout": return long.class;
         case "querytimeout":
         case "queryTimeout": return int.class;
         case "redirecturi":
@@ -373,6 +377,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollStrategy": return target.getPollStrategy();
         case "poolsize":
         case "poolSize": return target.getConfiguration().getPoolSize();
+        case "poolstoptimeout":
+        case "poolStopTimeout": return target.getConfiguration().getPoolStopTimeout();
         case "querytimeout":
         case "queryTimeout": return target.getConfiguration().getQueryTimeout();
         case "redirecturi":

@@ -24,7 +24,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(70);
         props.add("accessToken");
         props.add("authMode");
         props.add("autoStartWarehouse");
@@ -67,6 +67,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("outputType");
         props.add("pollStrategy");
         props.add("poolSize");
+        props.add("poolStopTimeout");
         props.add("query");
         props.add("queryTimeout");
         props.add("redirectUri");

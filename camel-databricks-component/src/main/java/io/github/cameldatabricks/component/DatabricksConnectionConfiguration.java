@@ -46,6 +46,9 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long maxConnectionLifetime = 1800000;
 
+    @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration")
+    private long poolStopTimeout = 5000;
+
     @UriParam(label = "advanced")
     private DataSource dataSource;
 
@@ -157,6 +160,20 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
      */
     public void setMaxConnectionLifetime(long maxConnectionLifetime) {
         this.maxConnectionLifetime = maxConnectionLifetime;
+    }
+
+    public long getPoolStopTimeout() {
+        return poolStopTimeout;
+    }
+
+    /**
+     * How long, in milliseconds, stopping the last endpoint of a pool waits for connections that are still busy
+     * (a statement the warehouse does not answer). The pool then finishes closing in the background, and those
+     * exchanges end at their own queryTimeout or the driver's socket timeout. Connection attempts in flight are
+     * never waited for.
+     */
+    public void setPoolStopTimeout(long poolStopTimeout) {
+        this.poolStopTimeout = poolStopTimeout;
     }
 
     public DataSource getDataSource() {

@@ -194,7 +194,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     private ConnectionPools.PoolSettings poolSettings() {
         return new ConnectionPools.PoolSettings(configuration.getPoolSize(), configuration.getConnectionTimeout(),
-                configuration.getMaxConnectionLifetime());
+                configuration.getMaxConnectionLifetime(), configuration.getPoolStopTimeout());
     }
 
     /** The DataSource exchanges use: the shared pool, or the user's {@code dataSource}. Set while started. */

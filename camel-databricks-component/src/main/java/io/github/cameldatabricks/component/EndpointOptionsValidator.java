@@ -25,6 +25,7 @@ final class EndpointOptionsValidator {
         atLeast("connectionTimeout", c.getConnectionTimeout(), MIN_CONNECTION_TIMEOUT_MILLIS, " milliseconds");
         atLeast("maxConnectionLifetime", c.getMaxConnectionLifetime(), MIN_CONNECTION_LIFETIME_MILLIS,
                 " milliseconds");
+        atLeast("poolStopTimeout", c.getPoolStopTimeout(), 0, " milliseconds");
         atLeast("maxRows", c.getMaxRows(), 0, "");
         atLeast("fetchSize", c.getFetchSize(), 0, "");
         atLeast("queryTimeout", c.getQueryTimeout(), 0, " seconds");

@@ -55,9 +55,9 @@ class BadInputCatalogueTest {
             cases.add(Arguments.of(option + "=-5", "Invalid " + option + " -5: expected at least"));
         }
         // durations
-        for (String option : List.of("connectionTimeout", "maxConnectionLifetime", "retryInitialDelay",
-                "retryMaxDelay", "retryBudget", "warehouseStartTimeout", "warehouseStatePollInterval",
-                "consentTimeout", "oauthTimeout")) {
+        for (String option : List.of("connectionTimeout", "maxConnectionLifetime", "poolStopTimeout",
+                "retryInitialDelay", "retryMaxDelay", "retryBudget", "warehouseStartTimeout",
+                "warehouseStatePollInterval", "consentTimeout", "oauthTimeout")) {
             for (String bad : List.of("soon", "1.5s", "-1", "10 minutes", "PTXS")) {
                 cases.add(Arguments.of(option + "=" + bad, "Invalid " + option));
             }

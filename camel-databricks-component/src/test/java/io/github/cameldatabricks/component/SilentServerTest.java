@@ -1,21 +1,26 @@
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.error.DatabricksException;
+import io.github.cameldatabricks.component.error.ErrorCategory;
 
 /**
  * A "warehouse" that accepts connections and never answers (a hostile or broken server on loopback): the exchange
@@ -63,5 +68,24 @@ class SilentServerTest {
         assertThat(e).as(String.valueOf(out.getException())).isNotNull();
         assertThat(e.getCategory().value()).isEqualTo("network");
         assertThat(e.getMessage()).contains("no answer");
+    }
+
+    /**
+     * Stopping the context while an exchange waits on a connection to a server that never answers: the stop does
+     * not wait for the connection attempt (HikariCP would wait connectionTimeout, 30 s, for it), and the exchange
+     * fails as cancelled, saying the endpoint stopped. The bound below only tells a hang from a prompt stop: the
+     * attempt itself would last the socket timeout, 120 s.
+     */
+    @Test
+    void stoppingWhileAConnectionAttemptHangsDoesNotWaitForIt() throws Exception {
+        var pending = context.createProducerTemplate().asyncSend("databricks:SELECT 1?host=http://127.0.0.1:"
+                + server.getLocalPort() + "&warehouseId=w1&token=t&maxRetries=0&jdbc.SocketTimeout=120", e -> { });
+        Awaitility.await().until(() -> !held.isEmpty());
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> context.stop());
+        Exchange out = pending.get(20, TimeUnit.SECONDS);
+        DatabricksException e = out.getException(DatabricksException.class);
+        assertThat(e).as(String.valueOf(out.getException())).isNotNull();
+        assertThat(e.getCategory()).isEqualTo(ErrorCategory.CANCELLED);
+        assertThat(e.getMessage()).contains("endpoint stopped");
     }
 }

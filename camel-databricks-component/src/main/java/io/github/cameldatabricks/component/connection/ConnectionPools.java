@@ -23,7 +23,8 @@ public final class ConnectionPools {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPools.class);
 
     /** Pool sizing and timeouts. */
-    public record PoolSettings(int maximumSize, long connectionTimeoutMillis, long maxLifetimeMillis) {
+    public record PoolSettings(int maximumSize, long connectionTimeoutMillis, long maxLifetimeMillis,
+            long stopTimeoutMillis) {
     }
 
     private record Key(String url, Map<String, String> properties, String identity) {
@@ -32,11 +33,13 @@ public final class ConnectionPools {
     private static final class Entry {
         final HikariDataSource pool;
         final FailFastDataSource dataSource;
+        final long stopTimeoutMillis;
         int users;
 
-        Entry(HikariDataSource pool, FailFastDataSource dataSource) {
+        Entry(HikariDataSource pool, FailFastDataSource dataSource, long stopTimeoutMillis) {
             this.pool = pool;
             this.dataSource = dataSource;
+            this.stopTimeoutMillis = stopTimeoutMillis;
         }
     }
 
@@ -62,7 +65,7 @@ public final class ConnectionPools {
             // do not open (or fail on) a connection at start: the warehouse may be stopped
             config.setInitializationFailTimeout(-1);
             HikariDataSource pool = new HikariDataSource(config);
-            entry = new Entry(pool, new FailFastDataSource(pool, driver, credentials));
+            entry = new Entry(pool, new FailFastDataSource(pool, driver, credentials), settings.stopTimeoutMillis());
             pools.put(key, entry);
             LOG.debug("created pool {} for {} as {}", config.getPoolName(), target, credentials.describe());
         }
@@ -76,7 +79,7 @@ public final class ConnectionPools {
         Entry entry = pools.get(key);
         if (entry != null && --entry.users == 0) {
             pools.remove(key);
-            entry.pool.close();
+            entry.dataSource.close(entry.stopTimeoutMillis);
             LOG.debug("closed pool {}", entry.pool.getPoolName());
         }
     }
@@ -88,7 +91,7 @@ public final class ConnectionPools {
 
     /** Closes every pool. */
     public synchronized void closeAll() {
-        pools.values().forEach(e -> e.pool.close());
+        pools.values().forEach(e -> e.dataSource.close(e.stopTimeoutMillis));
         pools.clear();
     }
 

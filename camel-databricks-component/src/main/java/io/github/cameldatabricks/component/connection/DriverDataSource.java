@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 
 import com.databricks.client.jdbc.Driver;
 
+import io.github.cameldatabricks.component.error.EndpointStoppedException;
+
 /**
  * Opens physical connections through the databricks-jdbc driver, asking for the credentials each time. HikariCP
  * pools this DataSource; it never sees (and so never logs) the credential properties.
@@ -23,6 +25,7 @@ public final class DriverDataSource implements DataSource {
     private final Properties baseProperties = new Properties();
     private final Supplier<java.util.Map<String, String>> credentials;
     private volatile int loginTimeoutSeconds;
+    private volatile boolean closed;
     private long failures;
     private SQLException lastFailure;
     /** For each failure count, how many borrowers that started waiting at that count are still waiting. */
@@ -51,6 +54,11 @@ public final class DriverDataSource implements DataSource {
             Connection connection = driver.connect(url, properties);
             if (connection == null) {
                 throw new SQLException("databricks-jdbc did not accept the URL " + url, "08001");
+            }
+            if (closed) {
+                // an attempt that outlived the pool: nobody will use or close this session
+                connection.close();
+                throw new EndpointStoppedException("the endpoint stopped while a connection was being opened", null);
             }
             return connection;
         } catch (SQLException e) {
@@ -115,7 +123,15 @@ public final class DriverDataSource implements DataSource {
 
     @Override
     public int getLoginTimeout() {
-        return loginTimeoutSeconds;
+        // HikariCP reads this only when the pool closes, as how long to wait for connection attempts in flight:
+        // an attempt to a warehouse that never answers would hold the CamelContext's stop for connectionTimeout,
+        // so closing does not wait (a late connection is closed by getConnection)
+        return closed ? 0 : loginTimeoutSeconds;
+    }
+
+    /** The pool is closing: attempts still in flight close what they open. */
+    void close() {
+        closed = true;
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
 import io.github.cameldatabricks.component.auth.DatabricksCredentials;
+import io.github.cameldatabricks.component.error.EndpointStoppedException;
 
 /**
  * Lends connections from a HikariCP pool, but reports a failure to open one at once. Hikari keeps retrying a
@@ -23,6 +24,8 @@ import io.github.cameldatabricks.component.auth.DatabricksCredentials;
  * error, which the producer classifies (and, for a starting warehouse, waits on with progress in the log).
  */
 final class FailFastDataSource implements DataSource {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FailFastDataSource.class);
 
     private static final long SLICE_MILLIS = 100;
 
@@ -78,6 +81,7 @@ final class FailFastDataSource implements DataSource {
             try {
                 return pool.getConnection(Math.max(1, Math.min(SLICE_MILLIS, remaining)));
             } catch (SQLTransientConnectionException timedOut) {
+                stoppedWhileWaiting(timedOut);
                 SQLException failure = driver.failureSince(failuresBefore);
                 if (failure != null) {
                     throw new SQLTransientConnectionException("Could not open a connection to the warehouse: "
@@ -86,7 +90,41 @@ final class FailFastDataSource implements DataSource {
                 if (System.nanoTime() - deadline >= 0) {
                     throw timedOut;
                 }
+            } catch (SQLException e) {
+                stoppedWhileWaiting(e);
+                throw e;
             }
+        }
+    }
+
+    /** When the pool closed under the waiting exchange (its endpoint stopped), says so: not a warehouse failure. */
+    private void stoppedWhileWaiting(SQLException e) throws SQLException {
+        if (hikari.isClosed()) {
+            throw new EndpointStoppedException("the endpoint stopped while the exchange waited for a connection to"
+                    + " the warehouse", e);
+        }
+    }
+
+    /**
+     * The endpoint stops: attempts in flight are not waited for (they close what they open), and connections still
+     * busy are waited for at most {@code waitMillis}. HikariCP's own close waits up to 10 s for a busy connection it
+     * cannot abort, and databricks-jdbc cannot abort one blocked on a warehouse that does not answer; past the wait
+     * the pool finishes closing on a daemon thread so that the CamelContext's stop carries on.
+     */
+    void close(long waitMillis) {
+        driver.close();
+        Thread closer = new Thread(hikari::close, hikari.getPoolName() + ":closer");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(Math.max(1, waitMillis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warn("Pool {} is still closing after poolStopTimeout ({} ms): connections are busy with statements the"
+                    + " warehouse has not answered; it finishes closing in the background", hikari.getPoolName(),
+                    waitMillis);
         }
     }
 

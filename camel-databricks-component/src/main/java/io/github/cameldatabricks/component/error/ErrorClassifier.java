@@ -62,6 +62,9 @@ public final class ErrorClassifier {
             if (t instanceof FilesApiException files) {
                 return byFilesApi(files, chain);
             }
+            if (t instanceof EndpointStoppedException stopped) {
+                return ErrorClassification.of(ErrorCategory.CANCELLED, stopped.getMessage());
+            }
         }
         for (Throwable t : chain) {
             if (t instanceof SQLTimeoutException) {
