@@ -93,7 +93,11 @@ public class DatabricksComponent extends HealthCheckComponent {
     private Endpoint doCreateEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DatabricksConfiguration endpointConfiguration = configuration != null ? configuration.copy()
                 : new DatabricksConfiguration();
-        DatabricksEndpoint endpoint = new DatabricksEndpoint(uri, this, endpointConfiguration);
+        // the endpoint's own URI is the masked one: Camel shows it in JMX names, `camel get endpoint`, route
+        // summaries and the exchange property CamelToEndpoint, where inline secret values (jdbc.ProxyPwd, a token
+        // given as RAW(...)) must not appear; Camel's registry keeps the URI as written
+        DatabricksEndpoint endpoint = new DatabricksEndpoint(EndpointUriMasking.mask(uri), uri, this,
+                endpointConfiguration);
         RawOptionValues.check(parameters);
         Map<String, Object> jdbcProperties = PropertiesHelper.extractProperties(parameters, "jdbc.");
         endpointConfiguration.getJdbcProperties().putAll(jdbcProperties);

@@ -58,10 +58,32 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     private DataSource dataSource;
     private boolean pooled;
     private RetryingExecutor executor;
+    private final String writtenUri;
 
-    public DatabricksEndpoint(String uri, DatabricksComponent component, DatabricksConfiguration configuration) {
+    /**
+     * @param uri        the URI the endpoint shows (secret values masked)
+     * @param writtenUri the URI as written, which tells endpoints apart (never shown)
+     */
+    public DatabricksEndpoint(String uri, String writtenUri, DatabricksComponent component,
+            DatabricksConfiguration configuration) {
         super(uri, component);
+        this.writtenUri = writtenUri;
         this.configuration = configuration;
+    }
+
+    /**
+     * Endpoints that differ only in a masked value (two tokens) have the same shown URI, but must stay distinct:
+     * Camel pools producers per endpoint by {@code equals}.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatabricksEndpoint that && writtenUri.equals(that.writtenUri)
+                && getCamelContext() == that.getCamelContext();
+    }
+
+    @Override
+    public int hashCode() {
+        return writtenUri.hashCode();
     }
 
     /**
