@@ -80,6 +80,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionLifetime": getOrCreateConfiguration(target).setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxresultbytes":
+        case "maxResultBytes": getOrCreateConfiguration(target).setMaxResultBytes(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxrows":
@@ -191,6 +193,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxresultbytes":
+        case "maxResultBytes": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxrows":
@@ -303,6 +307,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionLifetime": return getOrCreateConfiguration(target).getMaxConnectionLifetime();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxresultbytes":
+        case "maxResultBytes": return getOrCreateConfiguration(target).getMaxResultBytes();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxrows":

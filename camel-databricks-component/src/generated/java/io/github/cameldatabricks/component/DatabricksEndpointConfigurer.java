@@ -80,6 +80,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionLifetime": target.getConfiguration().setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxresultbytes":
+        case "maxResultBytes": target.getConfiguration().setMaxResultBytes(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxrows":
@@ -217,6 +219,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxresultbytes":
+        case "maxResultBytes": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxrows":
@@ -355,6 +359,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionLifetime": return target.getConfiguration().getMaxConnectionLifetime();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxresultbytes":
+        case "maxResultBytes": return target.getConfiguration().getMaxResultBytes();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxrows":

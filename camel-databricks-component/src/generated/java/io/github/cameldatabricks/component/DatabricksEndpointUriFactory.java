@@ -24,7 +24,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("accessToken");
         props.add("authMode");
         props.add("autoStartWarehouse");
@@ -56,6 +56,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("loadFormat");
         props.add("maxConnectionLifetime");
         props.add("maxMessagesPerPoll");
+        props.add("maxResultBytes");
         props.add("maxRetries");
         props.add("maxRows");
         props.add("oauthTimeout");

@@ -33,6 +33,9 @@ public class DatabricksConfiguration extends DatabricksWriteConfiguration {
     @UriParam(label = "common")
     private int fetchSize;
 
+    @UriParam(label = "producer")
+    private long maxResultBytes;
+
     @UriParam(label = "common")
     private int queryTimeout;
 
@@ -107,6 +110,19 @@ public class DatabricksConfiguration extends DatabricksWriteConfiguration {
      */
     public void setMaxRows(int maxRows) {
         this.maxRows = maxRows;
+    }
+
+    public long getMaxResultBytes() {
+        return maxResultBytes;
+    }
+
+    /**
+     * The largest result, in estimated bytes of heap, that outputType=SelectList or SelectOne reads whole (0: a
+     * quarter of the JVM's maximum heap). A larger result fails as too_large, before the heap runs out, naming
+     * outputType=StreamList and maxRows; StreamList results are not limited.
+     */
+    public void setMaxResultBytes(long maxResultBytes) {
+        this.maxResultBytes = maxResultBytes;
     }
 
     public int getFetchSize() {

@@ -65,9 +65,9 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                     : configuration.getMaxMessagesPerPoll();
         }
         queryRunner = new SqlRunner(endpoint.getDataSource(), new StatementOptions(maxRows,
-                configuration.getFetchSize(), configuration.getQueryTimeout()));
+                configuration.getFetchSize(), configuration.getQueryTimeout(), configuration.getMaxResultBytes()));
         updateRunner = new SqlRunner(endpoint.getDataSource(), new StatementOptions(0, 0,
-                configuration.getQueryTimeout()));
+                configuration.getQueryTimeout(), configuration.getMaxResultBytes()));
         rowConverter = DatabricksProducer.rowConverter(endpoint);
         super.doStart();
     }

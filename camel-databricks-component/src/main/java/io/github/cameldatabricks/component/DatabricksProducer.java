@@ -57,7 +57,7 @@ public class DatabricksProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         runner = new SqlRunner(endpoint.getDataSource(), new StatementOptions(configuration.getMaxRows(),
-                configuration.getFetchSize(), configuration.getQueryTimeout()));
+                configuration.getFetchSize(), configuration.getQueryTimeout(), configuration.getMaxResultBytes()));
         rowConverter = rowConverter(endpoint);
         batch = new BatchExchangeProcessor(endpoint, new BatchWriter(new BatchLimits(
                 configuration.getBatchChunkParameters(), configuration.getBatchChunkBytes())), parameterResolver, runner);

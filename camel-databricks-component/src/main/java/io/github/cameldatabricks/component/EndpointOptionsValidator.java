@@ -28,6 +28,7 @@ final class EndpointOptionsValidator {
         atLeast("poolStopTimeout", c.getPoolStopTimeout(), 0, " milliseconds");
         atLeast("maxRows", c.getMaxRows(), 0, "");
         atLeast("fetchSize", c.getFetchSize(), 0, "");
+        atLeast("maxResultBytes", c.getMaxResultBytes(), 0, " bytes");
         atLeast("queryTimeout", c.getQueryTimeout(), 0, " seconds");
         atLeast("maxMessagesPerPoll", c.getMaxMessagesPerPoll(), 0, "");
         atLeast("maxRetries", c.getMaxRetries(), 0, "");

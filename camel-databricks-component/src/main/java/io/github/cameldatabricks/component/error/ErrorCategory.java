@@ -31,6 +31,8 @@ public enum ErrorCategory {
     DATA(false),
     /** A concurrent modification conflicted with this one (SQLSTATE 40001): retrying may succeed. */
     CONFLICT(true),
+    /** A result read whole was larger than maxResultBytes: stream it (outputType=StreamList) or limit it. */
+    TOO_LARGE(false),
     /** Anything else. */
     UNKNOWN(false);
 

@@ -62,6 +62,9 @@ public final class ErrorClassifier {
             if (t instanceof FilesApiException files) {
                 return byFilesApi(files, chain);
             }
+            if (t instanceof ResultTooLargeException tooLarge) {
+                return ErrorClassification.of(ErrorCategory.TOO_LARGE, tooLarge.getMessage());
+            }
             if (t instanceof EndpointStoppedException stopped) {
                 return ErrorClassification.of(ErrorCategory.CANCELLED, stopped.getMessage());
             }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.github.cameldatabricks.component.error.ExecutionPhase;
+import io.github.cameldatabricks.component.error.ResultTooLargeException;
 import io.github.cameldatabricks.component.retry.StatementFailure;
 
 /**
@@ -44,12 +45,7 @@ public final class SqlRunner {
                 return new QueryResult(null, Math.max(0, updateCount(statement)));
             }
             try (ResultSet rs = statement.getResultSet()) {
-                RowMapper mapper = new RowMapper(rs);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return new QueryResult(rows, -1);
+                return new QueryResult(readAll(rs), -1);
             } catch (SQLException e) {
                 throw new StatementFailure(ExecutionPhase.FETCH, e);
             }
@@ -57,6 +53,26 @@ public final class SqlRunner {
             // closing the statement or connection: the statement has run
             throw new StatementFailure(ExecutionPhase.FETCH, e);
         }
+    }
+
+    /**
+     * Reads every row, within the result budget: past it, reading stops, the rows read are dropped and the
+     * statement is closed (by the caller's try-with-resources), which ends the driver's page reading.
+     */
+    private List<Map<String, Object>> readAll(ResultSet rs) throws SQLException, StatementFailure {
+        RowMapper mapper = new RowMapper(rs);
+        ResultBudget budget = ResultBudget.of(options.maxResultBytes());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = mapper.map(rs);
+            if (!budget.add(row)) {
+                rows.clear();
+                throw new StatementFailure(ExecutionPhase.FETCH, new ResultTooLargeException(budget.rows(),
+                        budget.limitBytes()));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**

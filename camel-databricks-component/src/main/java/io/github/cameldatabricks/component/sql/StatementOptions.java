@@ -6,6 +6,7 @@ package io.github.cameldatabricks.component.sql;
  * @param maxRows             {@code Statement.setMaxRows}
  * @param fetchSize           {@code Statement.setFetchSize}
  * @param queryTimeoutSeconds {@code Statement.setQueryTimeout}
+ * @param maxResultBytes      the estimated heap a result read whole may take (0: a quarter of the maximum heap)
  */
-public record StatementOptions(int maxRows, int fetchSize, int queryTimeoutSeconds) {
+public record StatementOptions(int maxRows, int fetchSize, int queryTimeoutSeconds, long maxResultBytes) {
 }

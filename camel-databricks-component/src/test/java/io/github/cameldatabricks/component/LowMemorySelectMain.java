@@ -1,0 +1,43 @@
+package io.github.cameldatabricks.component;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.error.DatabricksException;
+
+/**
+ * Reads every sample trip of the LocalWarehouse at {@code args} (base URL, HTTP path, token) whole
+ * (outputType=SelectList) and prints one line: {@code category=<...> message=<...>} when the producer failed, then,
+ * to show the JVM is usable again, {@code after=<count of a small query>}. Run by {@link LargeResultTest} with a
+ * small heap; the warehouse runs in the test's JVM, so that only the client's memory is limited.
+ */
+public final class LowMemorySelectMain {
+
+    private LowMemorySelectMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        {
+            CamelContext context = new DefaultCamelContext();
+            DatabricksComponent component = new DatabricksComponent();
+            component.setEnvironment(Environment.empty());
+            component.getConfiguration().setHost(args[0]);
+            component.getConfiguration().setHttpPath(args[1]);
+            component.getConfiguration().setToken(args[2]);
+            context.addComponent("databricks", component);
+            context.start();
+            Exchange out = context.createProducerTemplate().request("databricks:SELECT * FROM samples.nyctaxi.trips",
+                    e -> { });
+            DatabricksException e = out.getException(DatabricksException.class);
+            System.out.println(e == null ? "category=none" : "category=" + e.getCategory().value() + " message="
+                    + e.getMessage());
+            Object after = context.createProducerTemplate().requestBody("databricks:SELECT count(*) AS n FROM"
+                    + " samples.nyctaxi.trips?outputType=SelectOne", (Object) null);
+            System.out.println("after=" + after);
+            context.stop();
+        }
+        System.exit(0);
+    }
+}
