@@ -33,8 +33,9 @@ import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * Runs statements the way a warehouse does: errors found while parsing are reported synchronously, everything
- * else runs on a worker thread (volume DDL at once) and is observed through the operation state.
+ * Runs statements the way a warehouse does: errors found while parsing are thrown to the caller (which reports
+ * them on ExecuteStatement, or as a failed operation for {@code runAsync}), everything else runs on a worker
+ * thread (volume DDL at once) and is observed through the operation state.
  */
 final class StatementExecutor {
 
@@ -67,8 +68,9 @@ final class StatementExecutor {
     }
 
     /**
-     * Starts a statement. Throws a synchronous {@link WarehouseSqlException} (parse errors, unsupported
-     * statements); returns the operation otherwise, which may already have failed.
+     * Starts a statement. Throws a {@link WarehouseSqlException} for errors found before it runs (parse errors,
+     * unsupported statements), which the caller reports on ExecuteStatement itself or, for {@code runAsync},
+     * through {@link #failed}; returns the operation otherwise, which may already have failed.
      */
     Operation start(WarehouseSession session, TExecuteStatementReq req) throws WarehouseSqlException {
         try {
@@ -76,6 +78,14 @@ final class StatementExecutor {
         } catch (WarehouseSqlException e) {
             throw ParseErrorContext.attach(e, req.getStatement());
         }
+    }
+
+    /** An operation that failed before it ran (a parse error of an asynchronous statement), in the session. */
+    Operation failed(WarehouseSession session, WarehouseSqlException error) {
+        Operation op = new Operation(UUID.randomUUID(), session);
+        op.fail(error);
+        session.add(op);
+        return op;
     }
 
     private Operation startStatement(WarehouseSession session, TExecuteStatementReq req)

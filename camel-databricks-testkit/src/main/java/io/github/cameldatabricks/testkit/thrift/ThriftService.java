@@ -114,7 +114,16 @@ public final class ThriftService implements TCLIService.Iface {
             op = executor.start(session, req);
         } catch (WarehouseSqlException e) {
             ctx.errorMessage(e.getMessage());
-            return new TExecuteStatementResp(Statuses.error(e));
+            if (!req.isRunAsync()) {
+                return new TExecuteStatementResp(Statuses.error(e));
+            }
+            // with runAsync (what every real client sends) a warehouse accepts the statement and reports the
+            // failure, parse errors included, through the operation state: the Python connector's e2e suite
+            // expects a syntax error as ServerOperationError, which its Thrift backend raises only for an
+            // operation in ERROR_STATE (databricks/databricks-sql-python: tests/e2e/test_telemetry_e2e.py
+            // #test_sql_errors, src/databricks/sql/backend/thrift_backend.py
+            // #_check_command_not_in_error_or_closed_state)
+            op = executor.failed(session, e);
         }
         // set before any page is read: rows are only encoded after this call or inside it (direct results)
         op.resultFormat(ResultFormat.requestedBy(req, arrowResults));
