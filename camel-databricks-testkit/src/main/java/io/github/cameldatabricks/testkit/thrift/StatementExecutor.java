@@ -21,6 +21,7 @@ import com.databricks.jdbc.model.client.thrift.generated.TExecuteStatementReq;
 import io.github.cameldatabricks.testkit.copyinto.CopyIntoLoader;
 import io.github.cameldatabricks.testkit.copyinto.CopyIntoResult;
 import io.github.cameldatabricks.testkit.sql.CopyIntoCommand;
+import io.github.cameldatabricks.testkit.sql.DescribeCommand;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
 import io.github.cameldatabricks.testkit.sql.ParseErrorContext;
@@ -56,6 +57,7 @@ final class StatementExecutor {
     private final ScheduledExecutorService timers;
     private final VolumeCommands volumeCommands;
     private final CopyIntoLoader copyInto;
+    private final DescribeTable describeTable;
 
     StatementExecutor(DuckDbEngine engine, VolumeStore volumes, ExecutionPolicy policy, ExecutorService workers,
             ScheduledExecutorService timers) {
@@ -65,6 +67,7 @@ final class StatementExecutor {
         this.timers = timers;
         this.volumeCommands = new VolumeCommands(engine, volumes);
         this.copyInto = new CopyIntoLoader(volumes);
+        this.describeTable = new DescribeTable(engine);
     }
 
     /**
@@ -97,6 +100,7 @@ final class StatementExecutor {
             case SET -> set(op, translation);
             case VOLUME -> volume(op, (VolumeCommand) translation.command());
             case COPY_INTO -> copyInto(op, translation, req);
+            case DESCRIBE -> describe(op, translation);
             default -> submit(op, translation, req);
         }
         session.add(op);
@@ -225,6 +229,19 @@ final class StatementExecutor {
             op.finish(volumeCommands.execute(command));
         } catch (WarehouseSqlException e) {
             op.fail(e);
+        } catch (SQLException e) {
+            op.fail(DuckDbErrors.translate(e));
+        }
+    }
+
+    private void describe(Operation op, Translation t) {
+        WarehouseSqlException denial = denial(op.session(), t);
+        if (denial != null) {
+            op.fail(denial);
+            return;
+        }
+        try {
+            op.finish(describeTable.execute((DescribeCommand) t.command(), op.session()));
         } catch (SQLException e) {
             op.fail(DuckDbErrors.translate(e));
         }
