@@ -32,6 +32,11 @@ record ResultFormat(boolean arrow, boolean lz4, boolean timestampAsArrow, boolea
                 types != null && types.isTimestampAsArrow(), types != null && types.isDecimalAsArrow());
     }
 
+    /** The same format without LZ4: CloudFetch files are compressed as a whole, not batch by batch. */
+    ResultFormat uncompressed() {
+        return new ResultFormat(arrow, false, timestampAsArrow, decimalAsArrow);
+    }
+
     TSparkRowSetType rowSetType() {
         return arrow ? TSparkRowSetType.ARROW_BASED_SET : TSparkRowSetType.COLUMN_BASED_SET;
     }
