@@ -62,6 +62,42 @@ class CloudFetchTest {
     }
 
     @Test
+    void everyTypeDecodesAsFromInlineArrow() throws Exception {
+        // every result goes by links here, however small, and over HTTPS: the driver downloads the files with the
+        // connection's trust settings
+        try (LocalWarehouse w = LocalWarehouse.builder().sampleRows(0).tls(true).cloudFetchThresholdRows(0).build()
+                .start()) {
+            List<List<Object>> viaLinks;
+            List<String> linkTypes;
+            try (Connection c = Jdbc.connect(w, "")) {
+                viaLinks = Jdbc.query(c, ArrowResultsTest.EVERY_TYPE);
+                linkTypes = ArrowResultsTest.typesOf(c, ArrowResultsTest.EVERY_TYPE);
+            }
+            assertThat(w.audit().events("commandSubmit")).last()
+                    .satisfies(e -> assertThat(e.requestParams()).containsEntry("resultFormat", URL_LZ4));
+            assertThat(w.cloudFetch().downloads()).isEqualTo(2);
+            List<List<Object>> inline;
+            List<String> inlineTypes;
+            try (Connection c = Jdbc.connect(w, ";EnableQueryResultDownload=0")) {
+                inline = Jdbc.query(c, ArrowResultsTest.EVERY_TYPE);
+                inlineTypes = ArrowResultsTest.typesOf(c, ArrowResultsTest.EVERY_TYPE);
+            }
+            assertThat(w.audit().events("commandSubmit")).last()
+                    .satisfies(e -> assertThat(e.requestParams()).containsEntry("resultFormat", ARROW_LZ4));
+            assertThat(linkTypes).isEqualTo(inlineTypes);
+            assertThat(viaLinks).hasSize(3);
+            for (int r = 0; r < 3; r++) {
+                for (int col = 0; col < inline.get(r).size(); col++) {
+                    assertThat(ArrowResultsTest.render(viaLinks.get(r).get(col))).as("row %d column %d", r, col + 1)
+                            .isEqualTo(ArrowResultsTest.render(inline.get(r).get(col)));
+                }
+            }
+            assertThat(viaLinks.get(0).get(9)).isEqualTo("héllo ✓");
+            assertThat(viaLinks.get(2)).containsOnlyNulls();
+        }
+    }
+
+    @Test
     void aClientThatCannotDownloadGetsInlineArrow() throws Exception {
         CloudFetchFiles files = WAREHOUSE.warehouse().cloudFetch();
         int fetchesBefore = WAREHOUSE.audit().events("fetchResults").size();
