@@ -37,7 +37,7 @@ class ArrowResultsTest {
      * Every type the testkit serves, with edge values, NULLs and UTC timestamps with microseconds (complex values
      * in DuckDB's literal syntax, which the dialect layer passes through).
      */
-    private static final String EVERY_TYPE = """
+    static final String EVERY_TYPE = """
             SELECT * FROM (VALUES
               (true, CAST(127 AS TINYINT), CAST(-32768 AS SMALLINT), 2147483647, 9223372036854775807,
                CAST(1.5 AS FLOAT), 2.25, CAST(-123456789.125 AS DECIMAL(12,3)), CAST(12345678901234567890123456789.123456789 AS DECIMAL(38,9)),
@@ -163,7 +163,7 @@ class ArrowResultsTest {
         return events.get(events.size() - 1);
     }
 
-    private static List<String> typesOf(Connection c, String sql) throws Exception {
+    static List<String> typesOf(Connection c, String sql) throws Exception {
         List<String> types = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
@@ -176,7 +176,7 @@ class ArrowResultsTest {
     }
 
     /** Values compared by class and content (byte arrays by their bytes). */
-    private static String render(Object value) {
+    static String render(Object value) {
         if (value instanceof byte[] bytes) {
             return "byte[]" + java.util.Arrays.toString(bytes);
         }

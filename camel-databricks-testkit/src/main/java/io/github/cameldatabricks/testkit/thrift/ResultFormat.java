@@ -36,6 +36,11 @@ record ResultFormat(boolean arrow, boolean lz4, boolean timestampAsArrow, boolea
                 types != null && types.isComplexTypesAsArrow(), types != null && types.isNullTypeAsArrow());
     }
 
+    /** The same format without LZ4: CloudFetch files are compressed as a whole, not batch by batch. */
+    ResultFormat uncompressed() {
+        return new ResultFormat(arrow, false, timestampAsArrow, decimalAsArrow, complexAsArrow, nullAsArrow);
+    }
+
     TSparkRowSetType rowSetType() {
         return arrow ? TSparkRowSetType.ARROW_BASED_SET : TSparkRowSetType.COLUMN_BASED_SET;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.databricks.internal.apache.thrift.TException;
 import com.databricks.jdbc.model.client.thrift.generated.*;
 
+import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchFiles;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
@@ -33,11 +34,12 @@ public final class ThriftService implements TCLIService.Iface {
     private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
 
     public ThriftService(DuckDbEngine engine, VolumeStore volumes, ExecutionPolicy policy, ExecutorService workers,
-            ScheduledExecutorService timers, int maxPageRows, long directResultsWaitMillis, boolean arrowResults) {
+            ScheduledExecutorService timers, int maxPageRows, long directResultsWaitMillis, boolean arrowResults,
+            CloudFetchFiles cloudFetch) {
         this.engine = engine;
         this.executor = new StatementExecutor(engine, volumes, policy, workers, timers);
         this.metadata = new MetadataQueries(engine);
-        this.paging = new ResultPaging(maxPageRows, this::forget);
+        this.paging = new ResultPaging(maxPageRows, cloudFetch, this::forget);
         this.directResultsWaitMillis = directResultsWaitMillis;
         this.arrowResults = arrowResults;
     }
@@ -127,6 +129,9 @@ public final class ThriftService implements TCLIService.Iface {
         }
         // set before any page is read: rows are only encoded after this call or inside it (direct results)
         op.resultFormat(ResultFormat.requestedBy(req, arrowResults));
+        // databricks-jdbc sends canDownloadResult=true unless EnableQueryResultDownload=0
+        // (DatabricksThriftServiceClient#getRequest); whether a result then goes by CloudFetch depends on its size
+        op.canDownload(req.isCanDownloadResult());
         operations.put(op.id(), op);
         ctx.auditParams().put("commandId", op.id().toString());
         ctx.executedOperation(op);
@@ -254,7 +259,7 @@ public final class ThriftService implements TCLIService.Iface {
         if (op == null || op.rows() == null) {
             return new TGetResultSetMetadataResp(Statuses.invalidHandle("OperationHandle"));
         }
-        return ResultPaging.metadata(op.rows(), op.resultFormat());
+        return paging.metadata(op);
     }
 
     @Override
@@ -263,7 +268,9 @@ public final class ThriftService implements TCLIService.Iface {
         if (op == null) {
             return new TFetchResultsResp(Statuses.invalidHandle("OperationHandle"));
         }
-        return paging.fetch(op, req.getMaxRows(), req.isIncludeResultSetMetadata());
+        // databricks-jdbc sets startRowOffset only to fetch fresh CloudFetch links for rows it was sent before
+        return paging.fetch(op, req.getMaxRows(), req.isIncludeResultSetMetadata(),
+                req.isSetStartRowOffset() ? req.getStartRowOffset() : null);
     }
 
     @Override
