@@ -75,8 +75,12 @@ class StreamingRouteTest extends WarehouseTestSupport {
         DataSource pool = context.getEndpoints().stream().filter(DatabricksEndpoint.class::isInstance)
                 .map(DatabricksEndpoint.class::cast).findFirst().orElseThrow().getDataSource();
         assertThat(pool.unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections()).isZero();
-        // the driver paged the result instead of receiving it at once
+        // the driver received the result in pieces, not at once: 200,000 rows are above the warehouse's CloudFetch
+        // threshold, so they came as 4 downloaded files of 50,000 rows (links in direct results and one FetchResults)
         assertThat(WAREHOUSE.audit().events(e -> "fetchResults".equals(e.actionName())
-                && String.valueOf(e.userAgent()).contains("Streaming_Test/1.0"))).hasSizeGreaterThan(1);
+                && String.valueOf(e.userAgent()).contains("Streaming_Test/1.0")))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.requestParams()).containsEntry("resultFormat", "URL_BASED_SET+LZ4"));
+        assertThat(WAREHOUSE.warehouse().cloudFetch().downloads()).isEqualTo(4);
     }
 }

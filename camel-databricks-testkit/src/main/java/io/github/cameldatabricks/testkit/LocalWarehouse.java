@@ -25,6 +25,7 @@ import io.github.cameldatabricks.testkit.audit.AuditLog;
 import io.github.cameldatabricks.testkit.auth.Authenticator;
 import io.github.cameldatabricks.testkit.auth.Permissions;
 import io.github.cameldatabricks.testkit.auth.TokenRegistry;
+import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchFiles;
 import io.github.cameldatabricks.testkit.faults.Faults;
 import io.github.cameldatabricks.testkit.http.WorkspaceServer;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
@@ -57,6 +58,7 @@ public final class LocalWarehouse implements AutoCloseable {
     private final Permissions permissions = new Permissions();
     private final Faults faults = new Faults();
     private final Oidc oidc;
+    private final CloudFetchFiles cloudFetch;
     private AuditLog audit;
     private DuckDbEngine engine;
     private VolumeStore volumes;
@@ -75,6 +77,7 @@ public final class LocalWarehouse implements AutoCloseable {
         this.tokens = new TokenRegistry(clock);
         tokens.add(config.token(), config.principal());
         this.oidc = new Oidc(clock, config.principal());
+        this.cloudFetch = new CloudFetchFiles(clock, faults, config.cloudFetch());
     }
 
     public static LocalWarehouseConfig.Builder builder() {
@@ -111,7 +114,7 @@ public final class LocalWarehouse implements AutoCloseable {
                 }
             };
             thrift = new ThriftService(engine, volumes, policy, workerThreads, timerThreads, config.maxPageRows(),
-                    config.directResultsWait().toMillis(), config.arrowResults());
+                    config.directResultsWait().toMillis(), config.arrowResults(), cloudFetch);
             lifecycle = new WarehouseLifecycle(clock, timerThreads, config.initialState(), config.startupTime(),
                     config.autoStopAfter(), config.startOnQuery(), thrift::closeAllSessions);
             if (config.tls()) {
@@ -122,7 +125,7 @@ public final class LocalWarehouse implements AutoCloseable {
             server = WorkspaceServer.start(config.port(), tls == null ? null : tls.serverContext(), httpThreads,
                     new WorkspaceServer.Services(config.warehouseId(), config.workspaceId(),
                             new TCLIService.Processor<>(thrift), authenticator, faults, lifecycle, audit, oidc, volumes,
-                            clock));
+                            clock, cloudFetch));
             LOG.info("LocalWarehouse listening on {} (warehouse {}, state {})", baseUrl(), config.warehouseId(),
                     lifecycle.state());
             return this;
@@ -286,6 +289,14 @@ public final class LocalWarehouse implements AutoCloseable {
      */
     public Oidc oidc() {
         return oidc;
+    }
+
+    /**
+     * CloudFetch: the settings in force (changeable at run time, e.g. to force links for a small result), the files
+     * held for open operations, and counters of links issued and refreshed and of downloads.
+     */
+    public CloudFetchFiles cloudFetch() {
+        return cloudFetch;
     }
 
     /** Fault injection. */

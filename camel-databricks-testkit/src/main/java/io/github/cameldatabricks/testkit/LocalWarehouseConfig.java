@@ -2,6 +2,7 @@ package io.github.cameldatabricks.testkit;
 
 import java.time.Duration;
 
+import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchSettings;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
 
 /**
@@ -22,13 +23,15 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
  * @param directResultsWait how long ExecuteStatement waits to return results inline before answering RUNNING
  * @param arrowResults      answer clients that can read Arrow ({@code canReadArrowResult}) with Arrow IPC batches,
  *                          as a real warehouse does; false forces column-based results for every client
- * @param clock             the warehouse's time: token expiry, start-up, audit times (a {@link ManualClock} lets a
- *                          test run a 20-second cold start in milliseconds)
+ * @param clock             the warehouse's time: token expiry, start-up, audit times, CloudFetch link expiry (a
+ *                          {@link ManualClock} lets a test run a 20-second cold start in milliseconds)
+ * @param cloudFetch        when results go by CloudFetch links ({@code URL_BASED_SET}) to clients that can download
+ *                          them, and how they are cut into files; see {@link CloudFetchSettings}
  */
 public record LocalWarehouseConfig(int port, boolean tls, String token, String principal, String warehouseId,
         String workspaceId, int sampleRows, WarehouseState initialState, Duration startupTime, Duration autoStopAfter,
         boolean startOnQuery, int maxPageRows, Duration directResultsWait, java.time.Clock clock,
-        boolean arrowResults) {
+        boolean arrowResults, CloudFetchSettings cloudFetch) {
 
     /** Builder with defaults suitable for tests. */
     public static final class Builder {
@@ -47,6 +50,7 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
         private Duration directResultsWait = Duration.ofSeconds(1);
         private java.time.Clock clock = java.time.Clock.systemUTC();
         private boolean arrowResults = true;
+        private CloudFetchSettings cloudFetch = CloudFetchSettings.DEFAULTS;
 
         public Builder port(int value) {
             this.port = value;
@@ -135,10 +139,44 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
             return this;
         }
 
+        /** All CloudFetch settings at once; {@link CloudFetchSettings#DEFAULTS} by default. */
+        public Builder cloudFetch(CloudFetchSettings value) {
+            this.cloudFetch = java.util.Objects.requireNonNull(value, "cloudFetch");
+            return this;
+        }
+
+        /**
+         * Results with more rows than this go by CloudFetch to clients that can download them (databricks-jdbc
+         * unless {@code EnableQueryResultDownload=0}); 0 sends every non-empty result by links, {@link Long#MAX_VALUE}
+         * none. Default 100,000.
+         */
+        public Builder cloudFetchThresholdRows(long value) {
+            this.cloudFetch = cloudFetch.withThresholdRows(value);
+            return this;
+        }
+
+        /** The most rows one CloudFetch file holds; default 50,000. */
+        public Builder cloudFetchRowsPerFile(int value) {
+            this.cloudFetch = cloudFetch.withRowsPerFile(value);
+            return this;
+        }
+
+        /** The most CloudFetch links one response carries; default 32. */
+        public Builder cloudFetchLinksPerFetch(int value) {
+            this.cloudFetch = cloudFetch.withLinksPerFetch(value);
+            return this;
+        }
+
+        /** How long a CloudFetch link stays downloadable, on the warehouse's clock; default 15 minutes. */
+        public Builder cloudFetchLinkLifetime(Duration value) {
+            this.cloudFetch = cloudFetch.withLinkLifetime(value);
+            return this;
+        }
+
         public LocalWarehouseConfig config() {
             return new LocalWarehouseConfig(port, tls, token, principal, warehouseId, workspaceId, sampleRows,
                     initialState, startupTime, autoStopAfter, startOnQuery, maxPageRows, directResultsWait, clock,
-                    arrowResults);
+                    arrowResults, cloudFetch);
         }
 
         public LocalWarehouse build() {

@@ -14,12 +14,14 @@ import io.github.cameldatabricks.testkit.http.WorkspaceServer;
  *
  * <pre>
  * java -jar camel-databricks-testkit-VERSION-standalone.jar [--port N] [--tls] [--token T] [--rows N]
+ *     [--cloud-fetch-threshold ROWS] [--cloud-fetch-file-rows ROWS]
  * </pre>
  */
 public final class LocalWarehouseMain {
 
     private static final String USAGE = "usage: java -jar camel-databricks-testkit-standalone.jar [--port N] [--tls]"
-            + " [--token TOKEN] [--rows N] [--warehouse-id ID] [--principal EMAIL]";
+            + " [--token TOKEN] [--rows N] [--warehouse-id ID] [--principal EMAIL] [--cloud-fetch-threshold ROWS]"
+            + " [--cloud-fetch-file-rows ROWS]";
 
     private LocalWarehouseMain() {
     }
@@ -79,6 +81,9 @@ public final class LocalWarehouseMain {
                 case "--token" -> b.token(value(args, ++i, arg));
                 case "--warehouse-id" -> b.warehouseId(value(args, ++i, arg));
                 case "--principal" -> b.principal(value(args, ++i, arg));
+                case "--cloud-fetch-threshold" -> b.cloudFetchThresholdRows(intValue(arg, value(args, ++i, arg)));
+                case "--cloud-fetch-file-rows" -> b.cloudFetchRowsPerFile(
+                        Math.max(1, intValue(arg, value(args, ++i, arg))));
                 case "--help", "-h" -> throw new IllegalArgumentException("LocalWarehouse standalone");
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }

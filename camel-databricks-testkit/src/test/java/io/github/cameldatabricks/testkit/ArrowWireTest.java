@@ -132,12 +132,12 @@ class ArrowWireTest {
         }
     }
 
-    private interface SchemaCheck {
+    interface SchemaCheck {
         void check(List<Field> fields);
     }
 
     /** Rows of the IPC stream as "a|b|c" strings, read by the driver's Arrow reader on its heap allocator. */
-    private static List<String> decode(byte[] ipcStream, SchemaCheck check) throws Exception {
+    static List<String> decode(byte[] ipcStream, SchemaCheck check) throws Exception {
         List<String> rows = new ArrayList<>();
         try (BufferAllocator allocator = new DatabricksBufferAllocator();
                 ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(ipcStream), allocator)) {

@@ -40,10 +40,11 @@ class ErrorsTest {
     }
 
     @Test
-    void syntaxErrorIs42601OnExecuteStatementItself() throws Exception {
+    void syntaxErrorIs42601WithTheStatementExcerpt() throws Exception {
+        // databricks-jdbc sends runAsync=true: the error comes through the operation (see ParseErrorPlacementTest)
         SQLException e = failure("SELEC 1");
         assertThat(e.getSQLState()).isEqualTo("42601");
-        assertThat(e.getMessage()).contains("[PARSE_SYNTAX_ERROR]").doesNotContain("ERROR_STATE");
+        assertThat(e.getMessage()).contains("[PARSE_SYNTAX_ERROR]", "== SQL ==\nSELEC 1\n^^^");
     }
 
     @Test

@@ -79,7 +79,7 @@ class SparkDialectTest {
             assertThat(labels(c, "DESCRIBE TABLE " + table)).containsExactly("col_name", "data_type", "comment");
             List<List<Object>> rows = Jdbc.query(c, "DESCRIBE TABLE main.default." + table);
             assertThat(rows).extracting(r -> r.get(0) + " " + r.get(1)).containsExactly("id bigint",
-                    "name string", "amount decimal(10,2)", "ts timestamp", "tags varchar[]");
+                    "name string", "amount decimal(10,2)", "ts timestamp", "tags array<string>");
             assertThat(labels(c, "DESCRIBE EXTENDED " + table)).containsExactly("col_name", "data_type", "comment");
             assertThatThrownBy(() -> Jdbc.query(c, "DESCRIBE TABLE no_such_table_here"))
                     .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND");

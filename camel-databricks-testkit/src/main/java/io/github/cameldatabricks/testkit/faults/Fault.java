@@ -60,6 +60,15 @@ public record Fault(FaultType type, Integer retryAfterSeconds, Duration duration
         return new Fault(FaultType.SLOW_STATEMENT, null, runningFor, "ExecuteStatement");
     }
 
+    /**
+     * The next CloudFetch link(s) issued are already expired (inject with {@code times} = how many links). To make
+     * link downloads fail instead, target an error fault at the download action:
+     * {@code Fault.internalError().onlyFor("cloudFetchDownload")}.
+     */
+    public static Fault expiredLink() {
+        return new Fault(FaultType.EXPIRED_LINK, null, null, null);
+    }
+
     /** The same fault, restricted to one Thrift RPC or REST action (REST actions take only targeted faults). */
     public Fault onlyFor(String rpcName) {
         return new Fault(type, retryAfterSeconds, duration, rpcName);

@@ -20,5 +20,17 @@ public enum FaultType {
      * response: the client cannot know whether it ran. */
     EXECUTE_THEN_DROP,
     /** The next statement stays RUNNING for a while before it executes (for polling, cancel and timeouts). */
-    SLOW_STATEMENT
+    SLOW_STATEMENT,
+    /**
+     * The next CloudFetch link issued has already expired (its {@code expiryTime} is the warehouse's current time,
+     * and downloading it answers 403 as cloud storage does for an expired presigned URL): the driver has to fetch a
+     * fresh link with {@code FetchResults} at the file's {@code startRowOffset}. Applied when a link is issued, not
+     * to an HTTP request.
+     */
+    EXPIRED_LINK;
+
+    /** Whether this fault is applied by the warehouse at a later step rather than to the HTTP request it matched. */
+    boolean isDeferred() {
+        return this == SLOW_STATEMENT || this == EXPIRED_LINK;
+    }
 }

@@ -98,9 +98,10 @@ public final class Faults {
         return triggered.get(type).get();
     }
 
-    /** The fault for an HTTP request to the given RPC, if any; statement slowness is not taken here. */
+    /** The fault for an HTTP request to the given RPC, if any; deferred faults (slow statements, expired links)
+     * are not taken here. */
     public Fault nextForRequest(String rpc) {
-        return next(rpc, false);
+        return next(rpc, null);
     }
 
     /**
@@ -112,7 +113,7 @@ public final class Faults {
     public synchronized Fault nextForRestRequest(String action) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
             Rule r = it.next();
-            if (action.equals(r.fault.rpc()) && r.fault.type() != FaultType.SLOW_STATEMENT) {
+            if (action.equals(r.fault.rpc()) && !r.fault.type().isDeferred()) {
                 if (--r.remaining == 0) {
                     it.remove();
                 }
@@ -125,7 +126,7 @@ public final class Faults {
         }
         List<Fault> candidates = new ArrayList<>();
         for (Fault f : randomMode.faults()) {
-            if (action.equals(f.rpc()) && f.type() != FaultType.SLOW_STATEMENT) {
+            if (action.equals(f.rpc()) && !f.type().isDeferred()) {
                 candidates.add(f);
             }
         }
@@ -134,14 +135,24 @@ public final class Faults {
 
     /** The delay for the next statement if a {@link FaultType#SLOW_STATEMENT} rule is pending. */
     public Duration nextStatementDelay() {
-        Fault f = next("ExecuteStatement", true);
+        Fault f = next("ExecuteStatement", FaultType.SLOW_STATEMENT);
         return f == null ? Duration.ZERO : f.duration();
     }
 
-    private synchronized Fault next(String rpc, boolean slowStatement) {
+    /** Whether the CloudFetch link being issued is to be issued already expired ({@link FaultType#EXPIRED_LINK}). */
+    public boolean nextLinkExpired() {
+        return next(null, FaultType.EXPIRED_LINK) != null;
+    }
+
+    /**
+     * The next matching fault: for a request when {@code deferred} is null (random mode included), else the next
+     * pending rule of that deferred type.
+     */
+    private synchronized Fault next(String rpc, FaultType deferred) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
             Rule r = it.next();
-            if ((r.fault.type() == FaultType.SLOW_STATEMENT) == slowStatement && r.fault.appliesTo(rpc)) {
+            boolean kind = deferred == null ? !r.fault.type().isDeferred() : r.fault.type() == deferred;
+            if (kind && (rpc == null || r.fault.appliesTo(rpc))) {
                 if (--r.remaining == 0) {
                     it.remove();
                 }
@@ -149,7 +160,7 @@ public final class Faults {
                 return r.fault;
             }
         }
-        if (randomMode != null && !slowStatement && randomMode.random().nextDouble() < randomMode.probability()) {
+        if (randomMode != null && deferred == null && randomMode.random().nextDouble() < randomMode.probability()) {
             List<Fault> candidates = new ArrayList<>();
             for (Fault f : randomMode.faults()) {
                 if (f.appliesTo(rpc)) {

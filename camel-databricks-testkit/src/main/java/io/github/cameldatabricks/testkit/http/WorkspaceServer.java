@@ -16,14 +16,15 @@ import com.sun.net.httpserver.HttpsServer;
 
 import io.github.cameldatabricks.testkit.audit.AuditLog;
 import io.github.cameldatabricks.testkit.auth.Authenticator;
+import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchFiles;
 import io.github.cameldatabricks.testkit.faults.Faults;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
 import io.github.cameldatabricks.testkit.oidc.Oidc;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, Files API, OIDC, and the admin
- * API.
+ * The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, Files API, OIDC, CloudFetch
+ * result files, and the admin API.
  */
 public final class WorkspaceServer implements AutoCloseable {
 
@@ -39,7 +40,7 @@ public final class WorkspaceServer implements AutoCloseable {
     /** What the routes need. */
     public record Services(String warehouseId, String workspaceId, TProcessor thrift, Authenticator authenticator,
             Faults faults, WarehouseLifecycle lifecycle, AuditLog audit, Oidc oidc, VolumeStore volumes,
-            java.time.Clock clock) {
+            java.time.Clock clock, CloudFetchFiles cloudFetch) {
     }
 
     /**
@@ -74,6 +75,9 @@ public final class WorkspaceServer implements AutoCloseable {
         String scheme = tls != null ? "https" : "http";
         String baseUrl = scheme + "://127.0.0.1:" + boundPort;
         services.oidc().bind(baseUrl);
+        // CloudFetch links point at this server, with its scheme and TLS: the driver downloads them with the
+        // connection's HTTP client and trust settings, and accepts http:// links too
+        services.cloudFetch().bind(baseUrl);
         Auditor auditor = new Auditor(services.audit(), services.clock(), services.warehouseId());
         List<Route> routes = new ArrayList<>();
         routes.add(new ThriftRoute(services.warehouseId(), services.thrift(), services.authenticator(),
@@ -82,6 +86,7 @@ public final class WorkspaceServer implements AutoCloseable {
                 services.authenticator(), services.lifecycle(), services.faults(), auditor));
         routes.add(new FilesApiRoute(services.volumes(), services.authenticator(), services.faults(), auditor));
         routes.add(new OidcRoute(baseUrl, services.workspaceId(), services.oidc(), auditor, services.faults()));
+        routes.add(new CloudFetchRoute(services.cloudFetch(), services.faults()));
         routes.add(new AdminRoute(services.faults(), services.audit(), services.lifecycle()));
         routes.add(new WorkspaceMiscRoute());
         server.createContext("/", new Router(routes, services.faults()));

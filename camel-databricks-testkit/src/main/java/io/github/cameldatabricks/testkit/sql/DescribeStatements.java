@@ -5,18 +5,11 @@ import java.util.Set;
 
 /**
  * {@code DESCRIBE [TABLE] [EXTENDED] name}: one row per column with Spark's columns {@code col_name},
- * {@code data_type} (Spark's lower-case type names) and {@code comment}. A missing table fails as a query of it
- * would ({@code TABLE_OR_VIEW_NOT_FOUND}).
+ * {@code data_type} (Spark's {@code catalogString}: {@code int}, {@code array<string>},
+ * {@code struct<name:string,age:int>}) and {@code comment}. A missing table fails as a query of it would
+ * ({@code TABLE_OR_VIEW_NOT_FOUND}).
  */
 final class DescribeStatements {
-
-    /** DuckDB type names as Spark's DESCRIBE spells them; nested types keep DuckDB's spelling, lower-cased. */
-    private static final String SPARK_TYPE = "CASE data_type WHEN 'INTEGER' THEN 'int' WHEN 'BIGINT' THEN 'bigint'"
-            + " WHEN 'SMALLINT' THEN 'smallint' WHEN 'TINYINT' THEN 'tinyint' WHEN 'VARCHAR' THEN 'string'"
-            + " WHEN 'BOOLEAN' THEN 'boolean' WHEN 'DOUBLE' THEN 'double' WHEN 'FLOAT' THEN 'float'"
-            + " WHEN 'DATE' THEN 'date' WHEN 'BLOB' THEN 'binary' WHEN 'TIMESTAMP' THEN 'timestamp'"
-            + " WHEN 'TIMESTAMP WITH TIME ZONE' THEN 'timestamp' WHEN 'HUGEINT' THEN 'decimal(38,0)'"
-            + " ELSE lower(replace(data_type, ' ', '')) END";
 
     private DescribeStatements() {
     }
@@ -57,12 +50,12 @@ final class DescribeStatements {
         String duckCatalog = CatalogNames.toDuck(catalog);
         String qualified = CatalogNames.quote(duckCatalog) + "." + CatalogNames.quote(schema) + "."
                 + CatalogNames.quote(table);
-        String columns = "SELECT column_name AS col_name, " + SPARK_TYPE + " AS data_type, comment"
+        String columns = "SELECT column_name AS col_name, data_type, comment"
                 + " FROM duckdb_columns() WHERE database_name = " + CatalogNames.literal(duckCatalog)
                 + " AND lower(schema_name) = lower(" + CatalogNames.literal(schema) + ")"
                 + " AND lower(table_name) = lower(" + CatalogNames.literal(table) + ") ORDER BY column_index";
-        // the first statement only checks that the table exists, with the error a query of it gets
-        return new Translation(Translation.Kind.QUERY, List.of("SELECT * FROM " + qualified + " LIMIT 0", columns),
-                null, null, null, null, List.of(), Set.of(new TableName(catalog, schema, table)));
+        return Translation.of(Translation.Kind.DESCRIBE,
+                new DescribeCommand("SELECT * FROM " + qualified + " LIMIT 0", columns),
+                Set.of(new TableName(catalog, schema, table)));
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param confValue      for {@link Kind#SET}: the value, or null to show it
  * @param parameterNames named parameter markers ({@code :name}) in order of appearance, empty if positional
  * @param tables         tables the statement reads or writes, for the permission check
- * @param command        for {@link Kind#VOLUME} and {@link Kind#COPY_INTO}: the parsed statement, else null
+ * @param command        for {@link Kind#VOLUME}, {@link Kind#COPY_INTO} and {@link Kind#DESCRIBE}: the parsed statement, else null
  */
 public record Translation(Kind kind, List<String> duckSql, String catalog, String schema, String confKey,
         String confValue, List<String> parameterNames, Set<TableName> tables, Command command) {
@@ -45,10 +45,12 @@ public record Translation(Kind kind, List<String> duckSql, String catalog, Strin
         /** CREATE VOLUME, DROP VOLUME, SHOW VOLUMES: a {@link VolumeCommand}. */
         VOLUME,
         /** COPY INTO a table from files in a volume: a {@link CopyIntoCommand}. */
-        COPY_INTO
+        COPY_INTO,
+        /** DESCRIBE TABLE: a {@link DescribeCommand}. */
+        DESCRIBE
     }
 
     /** A statement parsed for the warehouse to execute itself. */
-    public sealed interface Command permits VolumeCommand, CopyIntoCommand {
+    public sealed interface Command permits VolumeCommand, CopyIntoCommand, DescribeCommand {
     }
 }

@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import com.google.flatbuffers.FlatBufferBuilder;
 import net.jpountz.lz4.LZ4FrameOutputStream;
@@ -50,18 +53,38 @@ final class ArrowBatchEncoder {
     static byte[] encode(List<ResultColumn> columns, List<Object[]> rows, ResultFormat format) {
         ArrowBatchEncoder encoder = new ArrowBatchEncoder();
         for (int c = 0; c < columns.size(); c++) {
-            encoder.column(ArrowSchemas.arrowType(columns.get(c).type(), format), columns.get(c).type(), rows, c);
+            List<Object> values = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                values.add(row[c]);
+            }
+            encoder.vector(columns.get(c).type(), values, format);
         }
         byte[] message = encoder.message(rows.size());
         return format.lz4() ? lz4Frame(message) : message;
     }
 
-    private void column(ArrowType arrowType, ColumnType type, List<Object[]> rows, int c) {
-        int n = rows.size();
+    /**
+     * One vector: its field node and buffers, then its children's, depth first, as the IPC format orders them.
+     * Complex values the client did not ask for natively are sent as their text.
+     */
+    private void vector(ColumnType type, List<Object> values, ResultFormat format) {
+        ArrowType arrowType = ArrowSchemas.arrowType(type, format);
+        int n = values.size();
+        if (arrowType.getTypeID() == ArrowType.ArrowTypeID.Null) {
+            nodes.add(new long[] { n, n }); // the Null layout has no buffers
+            return;
+        }
+        if (type.isComplex() && arrowType.getTypeID() == ArrowType.ArrowTypeID.Utf8) {
+            List<Object> texts = new ArrayList<>(n);
+            for (Object v : values) {
+                texts.add(v == null ? null : NestedValues.render(v, type));
+            }
+            values = texts;
+        }
         byte[] validity = new byte[(n + 7) / 8];
         int nulls = 0;
         for (int r = 0; r < n; r++) {
-            if (rows.get(r)[c] == null) {
+            if (values.get(r) == null) {
                 nulls++;
             } else {
                 validity[r >> 3] |= (byte) (1 << (r & 7));
@@ -73,18 +96,62 @@ final class ArrowBatchEncoder {
             case Bool -> {
                 byte[] bits = new byte[(n + 7) / 8];
                 for (int r = 0; r < n; r++) {
-                    if (Boolean.TRUE.equals(rows.get(r)[c])) {
+                    if (Boolean.TRUE.equals(values.get(r))) {
                         bits[r >> 3] |= (byte) (1 << (r & 7));
                     }
                 }
                 addBuffer(bits);
             }
-            case Int, FloatingPoint, Date, Timestamp, Decimal -> addBuffer(fixedWidth(arrowType, type, rows, c));
-            default -> variableWidth(rows, c);
+            case Int, FloatingPoint, Date, Timestamp, Decimal -> addBuffer(fixedWidth(arrowType, type, values));
+            case List -> {
+                List<Object> elements = new ArrayList<>();
+                addBuffer(offsets(values, v -> elements.addAll((List<?>) v)));
+                vector(type.children().get(0), elements, format);
+            }
+            case Map -> {
+                List<Object> keys = new ArrayList<>();
+                List<Object> mapValues = new ArrayList<>();
+                addBuffer(offsets(values, v -> ((Map<?, ?>) v).forEach((key, value) -> {
+                    keys.add(key);
+                    mapValues.add(value);
+                })));
+                // the non-null "entries" struct: all valid, no nulls
+                byte[] allValid = new byte[(keys.size() + 7) / 8];
+                Arrays.fill(allValid, (byte) 0xFF);
+                nodes.add(new long[] { keys.size(), 0 });
+                addBuffer(allValid);
+                vector(type.children().get(0), keys, format);
+                vector(type.children().get(1), mapValues, format);
+            }
+            case Struct -> {
+                for (int f = 0; f < type.children().size(); f++) {
+                    List<Object> field = new ArrayList<>(n);
+                    for (Object v : values) {
+                        field.add(v == null ? null : ((NestedValues.StructValue) v).values().get(f));
+                    }
+                    vector(type.children().get(f), field, format);
+                }
+            }
+            default -> variableWidth(values);
         }
     }
 
-    private static byte[] fixedWidth(ArrowType arrowType, ColumnType type, List<Object[]> rows, int c) {
+    /** A List's or Map's int32 offsets; {@code members} receives each non-null value to append its items. */
+    private static byte[] offsets(List<Object> values, Consumer<Object> members) {
+        ByteBuffer offsets = ByteBuffer.allocate((values.size() + 1) * 4).order(ByteOrder.LITTLE_ENDIAN);
+        int end = 0;
+        offsets.putInt(0);
+        for (Object v : values) {
+            if (v != null) {
+                end += v instanceof Map<?, ?> map ? map.size() : ((List<?>) v).size();
+                members.accept(v);
+            }
+            offsets.putInt(end);
+        }
+        return offsets.array();
+    }
+
+    private static byte[] fixedWidth(ArrowType arrowType, ColumnType type, List<Object> values) {
         int width = switch (arrowType.getTypeID()) {
             case Int -> ((ArrowType.Int) arrowType).getBitWidth() / 8;
             case FloatingPoint -> ((ArrowType.FloatingPoint) arrowType).getPrecision() == FloatingPointPrecision.SINGLE
@@ -93,9 +160,8 @@ final class ArrowBatchEncoder {
             case Timestamp -> 8;
             default -> 16;
         };
-        ByteBuffer out = ByteBuffer.allocate(rows.size() * width).order(ByteOrder.LITTLE_ENDIAN);
-        for (Object[] row : rows) {
-            Object v = row[c];
+        ByteBuffer out = ByteBuffer.allocate(values.size() * width).order(ByteOrder.LITTLE_ENDIAN);
+        for (Object v : values) {
             int start = out.position();
             if (v != null) {
                 switch (arrowType.getTypeID()) {
@@ -186,12 +252,11 @@ final class ArrowBatchEncoder {
     }
 
     /** Utf8 and Binary: an int32 offsets buffer and a data buffer. */
-    private void variableWidth(List<Object[]> rows, int c) {
-        ByteBuffer offsets = ByteBuffer.allocate((rows.size() + 1) * 4).order(ByteOrder.LITTLE_ENDIAN);
+    private void variableWidth(List<Object> values) {
+        ByteBuffer offsets = ByteBuffer.allocate((values.size() + 1) * 4).order(ByteOrder.LITTLE_ENDIAN);
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         offsets.putInt(0);
-        for (Object[] row : rows) {
-            Object v = row[c];
+        for (Object v : values) {
             if (v instanceof byte[] bytes) {
                 data.writeBytes(bytes);
             } else if (v != null) {

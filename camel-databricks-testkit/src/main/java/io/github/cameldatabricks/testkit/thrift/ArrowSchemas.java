@@ -40,18 +40,47 @@ final class ArrowSchemas {
     static Schema schema(List<ResultColumn> columns, ResultFormat format) {
         List<Field> fields = new ArrayList<>(columns.size());
         for (ResultColumn c : columns) {
-            FieldType type = new FieldType(true, arrowType(c.type(), format), null,
-                    Map.of(SPARK_TYPE_KEY, c.type().sparkName()));
-            fields.add(new Field(c.name(), type, null));
+            fields.add(field(c.name(), c.type(), format, true, Map.of(SPARK_TYPE_KEY, c.type().sparkName())));
         }
         return new Schema(fields);
     }
 
     /**
+     * A field and, for native complex types, its children as Spark's {@code ArrowUtils.toArrowField} lays them
+     * out: a List's child {@code element}; a Map's non-null Struct child {@code entries} with a non-null
+     * {@code key} and a {@code value}; a Struct's children named after its fields.
+     */
+    private static Field field(String name, ColumnType type, ResultFormat format, boolean nullable,
+            Map<String, String> metadata) {
+        ArrowType arrowType = arrowType(type, format);
+        List<Field> children = new ArrayList<>();
+        switch (arrowType.getTypeID()) {
+            case List -> children.add(field("element", type.children().get(0), format, true, null));
+            case Map -> {
+                Field key = field("key", type.children().get(0), format, false, null);
+                Field value = field("value", type.children().get(1), format, true, null);
+                children.add(new Field("entries", new FieldType(false, ArrowType.Struct.INSTANCE, null),
+                        List.of(key, value)));
+            }
+            case Struct -> {
+                for (int i = 0; i < type.children().size(); i++) {
+                    children.add(field(type.fieldNames().get(i), type.children().get(i), format, true, null));
+                }
+            }
+            default -> {
+                // a primitive: no children
+            }
+        }
+        return new Field(name, new FieldType(nullable, arrowType, null, metadata), children);
+    }
+
+    /**
      * The Arrow type a column travels as. Spark's own mapping ({@code ArrowUtils.toArrowType}) for primitives;
      * TIMESTAMP and DECIMAL as strings unless the client asked for them natively
-     * ({@code useArrowNativeTypes}). Types the testkit renders as strings (STRUCT, MAP, ARRAY as JSON, NULL,
-     * intervals...) stay UTF-8 strings, typed STRING in the Thrift schema too.
+     * ({@code useArrowNativeTypes}); ARRAY, MAP, STRUCT as Arrow List, Map, Struct if the client asked for
+     * {@code complexTypesAsArrow}, else as their text; VOID as Arrow Null if it asked for {@code nullTypeAsArrow}
+     * (databricks-jdbc 3.4.5 asks for both: {@code DatabricksThriftServiceClient#getRequest}), else as strings.
+     * Other types the testkit serves as strings stay UTF-8 strings, typed STRING in the Thrift schema too.
      */
     static ArrowType arrowType(ColumnType type, ResultFormat format) {
         return switch (type.typeId()) {
@@ -70,6 +99,10 @@ final class ArrowSchemas {
                     ? new ArrowType.Timestamp(TimeUnit.MICROSECOND, TIME_ZONE)
                     : ArrowType.Utf8.INSTANCE;
             case BINARY_TYPE -> ArrowType.Binary.INSTANCE;
+            case ARRAY_TYPE -> format.complexAsArrow() ? ArrowType.List.INSTANCE : ArrowType.Utf8.INSTANCE;
+            case MAP_TYPE -> format.complexAsArrow() ? new ArrowType.Map(false) : ArrowType.Utf8.INSTANCE;
+            case STRUCT_TYPE -> format.complexAsArrow() ? ArrowType.Struct.INSTANCE : ArrowType.Utf8.INSTANCE;
+            case NULL_TYPE -> format.nullAsArrow() ? ArrowType.Null.INSTANCE : ArrowType.Utf8.INSTANCE;
             default -> ArrowType.Utf8.INSTANCE;
         };
     }

@@ -28,6 +28,9 @@ public final class Operation {
     private long rowOffset;
     private Long modifiedRows;
     private volatile ResultFormat resultFormat = ResultFormat.COLUMNS;
+    private volatile boolean canDownload;
+    private boolean deliveryDecided;
+    private ResultLinks links;
 
     Operation(UUID id, WarehouseSession session) {
         this.id = id;
@@ -103,6 +106,7 @@ public final class Operation {
         if (toClose != null) {
             toClose.close();
         }
+        releaseLinks();
     }
 
     void cancel() {
@@ -146,6 +150,17 @@ public final class Operation {
         if (toClose != null) {
             toClose.close();
         }
+        releaseLinks();
+    }
+
+    private void releaseLinks() {
+        ResultLinks toRelease;
+        synchronized (this) {
+            toRelease = links;
+        }
+        if (toRelease != null) {
+            toRelease.release();
+        }
     }
 
     private static void stopWork(Statement toCancel, Future<?> toInterrupt) {
@@ -173,6 +188,42 @@ public final class Operation {
 
     void resultFormat(ResultFormat format) {
         this.resultFormat = format;
+    }
+
+    /** Whether the client can download CloudFetch files ({@code canDownloadResult}). */
+    boolean canDownload() {
+        return canDownload;
+    }
+
+    void canDownload(boolean value) {
+        this.canDownload = value;
+    }
+
+    /**
+     * Decides once, when the result is first read, how its rows travel: {@code decision} gets the rows and returns
+     * the row source to read from now on (e.g. with the rows it looked at put back) and sets the links of a
+     * CloudFetch result. Returns the links, null for inline results.
+     */
+    synchronized ResultLinks deliver(Delivery decision) throws Exception {
+        if (!deliveryDecided && rows != null) {
+            deliveryDecided = true;
+            rows = decision.decide(rows);
+        }
+        return links;
+    }
+
+    /** Chooses between inline and CloudFetch delivery; see {@link #deliver}. */
+    interface Delivery {
+        RowSource decide(RowSource rows) throws Exception;
+    }
+
+    /** The result goes by CloudFetch links. */
+    synchronized void links(ResultLinks value) {
+        this.links = value;
+    }
+
+    synchronized ResultLinks links() {
+        return links;
     }
 
     synchronized long takeRowOffset(int count) {

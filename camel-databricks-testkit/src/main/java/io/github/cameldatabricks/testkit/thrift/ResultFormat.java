@@ -17,10 +17,13 @@ import com.databricks.jdbc.model.client.thrift.generated.TSparkRowSetType;
  * @param lz4              each batch LZ4-frame compressed
  * @param timestampAsArrow TIMESTAMP as Arrow {@code Timestamp(MICROSECOND, tz)} rather than a string
  * @param decimalAsArrow   DECIMAL as Arrow {@code Decimal128(p, s)} rather than a string
+ * @param complexAsArrow   ARRAY, MAP, STRUCT as Arrow List, Map, Struct rather than JSON-like strings
+ * @param nullAsArrow      VOID (NULL-typed) columns as Arrow Null rather than all-null strings
  */
-record ResultFormat(boolean arrow, boolean lz4, boolean timestampAsArrow, boolean decimalAsArrow) {
+record ResultFormat(boolean arrow, boolean lz4, boolean timestampAsArrow, boolean decimalAsArrow,
+        boolean complexAsArrow, boolean nullAsArrow) {
 
-    static final ResultFormat COLUMNS = new ResultFormat(false, false, false, false);
+    static final ResultFormat COLUMNS = new ResultFormat(false, false, false, false, false, false);
 
     /** The format a real warehouse answers this request with; column-based when {@code arrowEnabled} is off. */
     static ResultFormat requestedBy(TExecuteStatementReq req, boolean arrowEnabled) {
@@ -29,7 +32,13 @@ record ResultFormat(boolean arrow, boolean lz4, boolean timestampAsArrow, boolea
         }
         TSparkArrowTypes types = req.isSetUseArrowNativeTypes() ? req.getUseArrowNativeTypes() : null;
         return new ResultFormat(true, req.isCanDecompressLZ4Result(),
-                types != null && types.isTimestampAsArrow(), types != null && types.isDecimalAsArrow());
+                types != null && types.isTimestampAsArrow(), types != null && types.isDecimalAsArrow(),
+                types != null && types.isComplexTypesAsArrow(), types != null && types.isNullTypeAsArrow());
+    }
+
+    /** The same format without LZ4: CloudFetch files are compressed as a whole, not batch by batch. */
+    ResultFormat uncompressed() {
+        return new ResultFormat(arrow, false, timestampAsArrow, decimalAsArrow, complexAsArrow, nullAsArrow);
     }
 
     TSparkRowSetType rowSetType() {

@@ -22,7 +22,11 @@ import com.databricks.jdbc.model.client.thrift.generated.TTypeEntry;
 import com.databricks.jdbc.model.client.thrift.generated.TTypeQualifierValue;
 import com.databricks.jdbc.model.client.thrift.generated.TTypeQualifiers;
 
-/** Encodes rows as a Thrift {@code COLUMN_BASED_SET} and columns as a {@code TTableSchema}. */
+/**
+ * Encodes rows as a Thrift {@code COLUMN_BASED_SET} and columns as a {@code TTableSchema}. ARRAY, MAP, STRUCT and
+ * VOID columns are declared with their own primitive type entries ({@code ARRAY_TYPE}... {@code NULL_TYPE}) and
+ * travel as {@code stringVal}, as a real warehouse sends them.
+ */
 final class RowSetEncoder {
 
     private RowSetEncoder() {
@@ -53,15 +57,17 @@ final class RowSetEncoder {
         for (int c = 0; c < columns.size(); c++) {
             byte[] nulls = new byte[(n + 7) / 8];
             List<Object> values = new ArrayList<>(n);
+            ColumnType type = columns.get(c).type();
             for (int r = 0; r < n; r++) {
                 Object v = rows.get(r)[c];
                 if (v == null) {
                     nulls[r / 8] |= (byte) (1 << (r % 8));
                 }
-                values.add(v);
+                // complex values travel as text in column-based sets (Spark's thrift server: toHiveString)
+                values.add(v != null && type.isComplex() ? NestedValues.render(v, type) : v);
             }
             ByteBuffer nullBuffer = ByteBuffer.wrap(nulls);
-            TColumn column = switch (columns.get(c).type().typeId()) {
+            TColumn column = switch (type.typeId()) {
                 case BOOLEAN_TYPE -> TColumn.boolVal(new TBoolColumn(fill(values, false), nullBuffer));
                 case TINYINT_TYPE -> TColumn.byteVal(new TByteColumn(fill(values, (byte) 0), nullBuffer));
                 case SMALLINT_TYPE -> TColumn.i16Val(new TI16Column(fill(values, (short) 0), nullBuffer));

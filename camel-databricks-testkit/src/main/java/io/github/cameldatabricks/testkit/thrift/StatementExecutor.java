@@ -21,6 +21,7 @@ import com.databricks.jdbc.model.client.thrift.generated.TExecuteStatementReq;
 import io.github.cameldatabricks.testkit.copyinto.CopyIntoLoader;
 import io.github.cameldatabricks.testkit.copyinto.CopyIntoResult;
 import io.github.cameldatabricks.testkit.sql.CopyIntoCommand;
+import io.github.cameldatabricks.testkit.sql.DescribeCommand;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
 import io.github.cameldatabricks.testkit.sql.ParseErrorContext;
@@ -33,8 +34,9 @@ import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * Runs statements the way a warehouse does: errors found while parsing are reported synchronously, everything
- * else runs on a worker thread (volume DDL at once) and is observed through the operation state.
+ * Runs statements the way a warehouse does: errors found while parsing are thrown to the caller (which reports
+ * them on ExecuteStatement, or as a failed operation for {@code runAsync}), everything else runs on a worker
+ * thread (volume DDL at once) and is observed through the operation state.
  */
 final class StatementExecutor {
 
@@ -55,6 +57,7 @@ final class StatementExecutor {
     private final ScheduledExecutorService timers;
     private final VolumeCommands volumeCommands;
     private final CopyIntoLoader copyInto;
+    private final DescribeTable describeTable;
 
     StatementExecutor(DuckDbEngine engine, VolumeStore volumes, ExecutionPolicy policy, ExecutorService workers,
             ScheduledExecutorService timers) {
@@ -64,11 +67,13 @@ final class StatementExecutor {
         this.timers = timers;
         this.volumeCommands = new VolumeCommands(engine, volumes);
         this.copyInto = new CopyIntoLoader(volumes);
+        this.describeTable = new DescribeTable(engine);
     }
 
     /**
-     * Starts a statement. Throws a synchronous {@link WarehouseSqlException} (parse errors, unsupported
-     * statements); returns the operation otherwise, which may already have failed.
+     * Starts a statement. Throws a {@link WarehouseSqlException} for errors found before it runs (parse errors,
+     * unsupported statements), which the caller reports on ExecuteStatement itself or, for {@code runAsync},
+     * through {@link #failed}; returns the operation otherwise, which may already have failed.
      */
     Operation start(WarehouseSession session, TExecuteStatementReq req) throws WarehouseSqlException {
         try {
@@ -76,6 +81,14 @@ final class StatementExecutor {
         } catch (WarehouseSqlException e) {
             throw ParseErrorContext.attach(e, req.getStatement());
         }
+    }
+
+    /** An operation that failed before it ran (a parse error of an asynchronous statement), in the session. */
+    Operation failed(WarehouseSession session, WarehouseSqlException error) {
+        Operation op = new Operation(UUID.randomUUID(), session);
+        op.fail(error);
+        session.add(op);
+        return op;
     }
 
     private Operation startStatement(WarehouseSession session, TExecuteStatementReq req)
@@ -87,6 +100,7 @@ final class StatementExecutor {
             case SET -> set(op, translation);
             case VOLUME -> volume(op, (VolumeCommand) translation.command());
             case COPY_INTO -> copyInto(op, translation, req);
+            case DESCRIBE -> describe(op, translation);
             default -> submit(op, translation, req);
         }
         session.add(op);
@@ -215,6 +229,19 @@ final class StatementExecutor {
             op.finish(volumeCommands.execute(command));
         } catch (WarehouseSqlException e) {
             op.fail(e);
+        } catch (SQLException e) {
+            op.fail(DuckDbErrors.translate(e));
+        }
+    }
+
+    private void describe(Operation op, Translation t) {
+        WarehouseSqlException denial = denial(op.session(), t);
+        if (denial != null) {
+            op.fail(denial);
+            return;
+        }
+        try {
+            op.finish(describeTable.execute((DescribeCommand) t.command(), op.session()));
         } catch (SQLException e) {
             op.fail(DuckDbErrors.translate(e));
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.databricks.internal.apache.thrift.TException;
 import com.databricks.jdbc.model.client.thrift.generated.*;
 
+import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchFiles;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.DuckDbErrors;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
@@ -33,11 +34,12 @@ public final class ThriftService implements TCLIService.Iface {
     private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
 
     public ThriftService(DuckDbEngine engine, VolumeStore volumes, ExecutionPolicy policy, ExecutorService workers,
-            ScheduledExecutorService timers, int maxPageRows, long directResultsWaitMillis, boolean arrowResults) {
+            ScheduledExecutorService timers, int maxPageRows, long directResultsWaitMillis, boolean arrowResults,
+            CloudFetchFiles cloudFetch) {
         this.engine = engine;
         this.executor = new StatementExecutor(engine, volumes, policy, workers, timers);
         this.metadata = new MetadataQueries(engine);
-        this.paging = new ResultPaging(maxPageRows, this::forget);
+        this.paging = new ResultPaging(maxPageRows, cloudFetch, this::forget);
         this.directResultsWaitMillis = directResultsWaitMillis;
         this.arrowResults = arrowResults;
     }
@@ -114,10 +116,22 @@ public final class ThriftService implements TCLIService.Iface {
             op = executor.start(session, req);
         } catch (WarehouseSqlException e) {
             ctx.errorMessage(e.getMessage());
-            return new TExecuteStatementResp(Statuses.error(e));
+            if (!req.isRunAsync()) {
+                return new TExecuteStatementResp(Statuses.error(e));
+            }
+            // with runAsync (what every real client sends) a warehouse accepts the statement and reports the
+            // failure, parse errors included, through the operation state: the Python connector's e2e suite
+            // expects a syntax error as ServerOperationError, which its Thrift backend raises only for an
+            // operation in ERROR_STATE (databricks/databricks-sql-python: tests/e2e/test_telemetry_e2e.py
+            // #test_sql_errors, src/databricks/sql/backend/thrift_backend.py
+            // #_check_command_not_in_error_or_closed_state)
+            op = executor.failed(session, e);
         }
         // set before any page is read: rows are only encoded after this call or inside it (direct results)
         op.resultFormat(ResultFormat.requestedBy(req, arrowResults));
+        // databricks-jdbc sends canDownloadResult=true unless EnableQueryResultDownload=0
+        // (DatabricksThriftServiceClient#getRequest); whether a result then goes by CloudFetch depends on its size
+        op.canDownload(req.isCanDownloadResult());
         operations.put(op.id(), op);
         ctx.auditParams().put("commandId", op.id().toString());
         ctx.executedOperation(op);
@@ -245,7 +259,7 @@ public final class ThriftService implements TCLIService.Iface {
         if (op == null || op.rows() == null) {
             return new TGetResultSetMetadataResp(Statuses.invalidHandle("OperationHandle"));
         }
-        return ResultPaging.metadata(op.rows(), op.resultFormat());
+        return paging.metadata(op);
     }
 
     @Override
@@ -254,7 +268,9 @@ public final class ThriftService implements TCLIService.Iface {
         if (op == null) {
             return new TFetchResultsResp(Statuses.invalidHandle("OperationHandle"));
         }
-        return paging.fetch(op, req.getMaxRows(), req.isIncludeResultSetMetadata());
+        // databricks-jdbc sets startRowOffset only to fetch fresh CloudFetch links for rows it was sent before
+        return paging.fetch(op, req.getMaxRows(), req.isIncludeResultSetMetadata(),
+                req.isSetStartRowOffset() ? req.getStartRowOffset() : null);
     }
 
     @Override

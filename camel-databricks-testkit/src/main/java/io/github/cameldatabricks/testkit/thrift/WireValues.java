@@ -23,7 +23,8 @@ import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /**
  * Reads a DuckDB value in the Java form its Thrift column carries: Boolean, Byte, Short, Integer, Long, Double,
- * byte[] or String (DECIMAL, DATE, TIMESTAMP and complex types travel as strings, as on a real warehouse).
+ * byte[] or String (DECIMAL, DATE, TIMESTAMP travel as strings, as on a real warehouse); ARRAY, MAP and STRUCT in
+ * the form {@link NestedValues} describes.
  */
 final class WireValues {
 
@@ -55,6 +56,8 @@ final class WireValues {
             }
             case TIMESTAMP_TYPE -> value = readTimestamp(rs, index, column);
             case BINARY_TYPE -> value = rs.getBytes(index);
+            case ARRAY_TYPE, MAP_TYPE, STRUCT_TYPE -> value = NestedValues.wire(rs.getObject(index), column.type());
+            case NULL_TYPE -> value = null;
             default -> value = render(rs.getObject(index));
         }
         return rs.wasNull() ? null : value;
@@ -84,7 +87,7 @@ final class WireValues {
         return ts == null ? null : TIMESTAMP.format(ts);
     }
 
-    /** Complex and other values as Databricks renders them in string form (JSON for structs, maps, arrays). */
+    /** Other values (UUID, JSON, ENUM, UNION...) as strings; nested DuckDB values as JSON. */
     static String render(Object value) throws SQLException {
         if (value == null || value instanceof String) {
             return (String) value;
