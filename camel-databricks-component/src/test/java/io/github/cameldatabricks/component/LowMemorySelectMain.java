@@ -33,6 +33,9 @@ public final class LowMemorySelectMain {
             DatabricksException e = out.getException(DatabricksException.class);
             System.out.println(e == null ? "category=none" : "category=" + e.getCategory().value() + " message="
                     + e.getMessage());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                System.out.println("cause=" + t.getClass().getName() + ": " + t.getMessage());
+            }
             Object after = context.createProducerTemplate().requestBody("databricks:SELECT count(*) AS n FROM"
                     + " samples.nyctaxi.trips?outputType=SelectOne", (Object) null);
             System.out.println("after=" + after);

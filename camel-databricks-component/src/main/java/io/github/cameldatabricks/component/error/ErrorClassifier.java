@@ -65,6 +65,14 @@ public final class ErrorClassifier {
             if (t instanceof ResultTooLargeException tooLarge) {
                 return ErrorClassification.of(ErrorCategory.TOO_LARGE, tooLarge.getMessage());
             }
+            if (t instanceof OutOfMemoryError) {
+                // databricks-jdbc downloads CloudFetch result files on its own threads, several at once, and
+                // reports a heap exhausted there as a failed download: the result, not the warehouse, is the issue
+                return ErrorClassification.of(ErrorCategory.TOO_LARGE, "the JVM ran out of heap while databricks-jdbc"
+                        + " read the result (it downloads up to jdbc.CloudFetchThreadPoolSize result files at once):"
+                        + " give the JVM more heap, lower jdbc.CloudFetchThreadPoolSize, or read the result with"
+                        + " outputType=StreamList or limit it with maxRows");
+            }
             if (t instanceof EndpointStoppedException stopped) {
                 return ErrorClassification.of(ErrorCategory.CANCELLED, stopped.getMessage());
             }
