@@ -33,7 +33,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -jar "${jars[0]}" --tls --rows 1000 >"$work/ready.json" 2>"$work/warehouse.log" &
+# CloudFetch above 50,000 rows (default 100,000) in files of 20,000 rows, so the CloudFetch tests stay small; the
+# paging test (45,000 rows) stays inline. The tests read both numbers from LW_CLOUD_FETCH_*.
+export LW_CLOUD_FETCH_THRESHOLD=50000
+export LW_CLOUD_FETCH_FILE_ROWS=20000
+java -jar "${jars[0]}" --tls --rows 1000 \
+  --cloud-fetch-threshold "$LW_CLOUD_FETCH_THRESHOLD" --cloud-fetch-file-rows "$LW_CLOUD_FETCH_FILE_ROWS" \
+  >"$work/ready.json" 2>"$work/warehouse.log" &
 jar_pid=$!
 
 # The jar prints one JSON line on stdout when it is ready.
