@@ -4,7 +4,10 @@
 // LW_BASE_URL and NODE_EXTRA_CA_CERTS (the warehouse's CA, so TLS verification stays on).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DBSQLClient } from '@databricks/sql';
+import { DBSQLClient, thrift } from '@databricks/sql';
+import { RecordBatchReader } from 'apache-arrow';
+
+const { TTypeId, TSparkRowSetType } = thrift.TCLIService_types;
 
 const env = (name) => {
   const value = process.env[name];
@@ -26,8 +29,11 @@ const logger = {
   },
 };
 
-async function connect(extra = {}) {
+// `config` is the driver's ClientConfig (arrowEnabled, useArrowNativeTypes, useCloudFetch, ...): connect() does not
+// take those, so they are set on client.getConfig() as the driver's own e2e tests do (they stub getConfig).
+async function connect(extra = {}, config = {}) {
   const client = new DBSQLClient({ logger });
+  Object.assign(client.getConfig(), config);
   await client.connect({
     host: HOST,
     port: PORT,
@@ -49,6 +55,29 @@ async function query(session, sql, options = {}) {
   const op = await session.executeStatement(sql, options);
   try {
     return await op.fetchAll();
+  } finally {
+    await op.close();
+  }
+}
+
+// Runs a statement and returns its rows with what describes them: the Thrift result format, lz4Compressed, the
+// TTypeId of each column (getSchema()) and the Spark:DataType:SqlName of each field of the Arrow schema.
+async function described(session, sql, options = {}) {
+  const op = await session.executeStatement(sql, options);
+  try {
+    const metadata = await op.getMetadata();
+    const schema = await op.getSchema();
+    const rows = await op.fetchAll();
+    let sqlNames = null;
+    if (metadata.arrowSchema) {
+      const reader = RecordBatchReader.from(metadata.arrowSchema);
+      reader.open();
+      sqlNames = Object.fromEntries(reader.schema.fields.map((f) => [f.name, f.metadata.get('Spark:DataType:SqlName')]));
+    }
+    const types = Object.fromEntries(
+      schema.columns.map((c) => [c.columnName, TTypeId[c.typeDesc.types[0].primitiveEntry.type]]),
+    );
+    return { rows, format: TSparkRowSetType[metadata.resultFormat], lz4: Boolean(metadata.lz4Compressed), types, sqlNames };
   } finally {
     await op.close();
   }
@@ -267,6 +296,169 @@ test('a 503 with Retry-After on a retryable RPC (GetTables) is retried by the dr
   assert.deepEqual(tables.map((r) => r.TABLE_NAME), [TABLE]);
   const after = countInjected(await (await admin('GET', '/audit')).json(), 'GetTables');
   assert.equal(after - before, 1, 'exactly one injected 503 was served, then the retry succeeded');
+});
+
+// Complex types. @databricks/sql 2.1.0 (dist/thrift-backend/ThriftSessionBackend.js getArrowOptions) sends
+// canReadArrowResult and useArrowNativeTypes {timestampAsArrow, decimalAsArrow, complexTypesAsArrow: true,
+// intervalTypesAsArrow: false} by default and never nullTypeAsArrow. dist/result/ArrowResultConverter.js turns Arrow
+// List into JS arrays, Map (MapRow.toJSON) into plain objects with string keys, Struct into plain objects, nested
+// values recursively; for text (column-based sets, or Arrow without native types) dist/result/utils.js
+// convertThriftValue JSON.parses ARRAY_TYPE (default []), MAP_TYPE and STRUCT_TYPE (default {}). The driver's own e2e
+// fixtures against a real warehouse (tests/fixtures/compatibility/expected.ts, thrift_schema.ts) expect exactly such
+// arrays/objects, with ARRAY_TYPE (10), MAP_TYPE (11), STRUCT_TYPE (12) in the Thrift schema.
+const COMPLEX_SELECT = `SELECT array(1, 2, 3) a, map('k', 1) m, named_struct('x', 1, 'y', 'z') s, NULL n`;
+
+test('complex types as native Arrow: array(1,2,3), map(\'k\', 1), named_struct(...) and NULL read back as a JS array, objects and null', async () => {
+  const r = await described(session, COMPLEX_SELECT);
+  assert.equal(r.format, 'ARROW_BASED_SET');
+  assert.deepEqual(r.rows, [{ a: [1, 2, 3], m: { k: 1 }, s: { x: 1, y: 'z' }, n: null }]);
+  assert.ok(Array.isArray(r.rows[0].a), 'ARRAY as a JS array');
+  assert.equal(Object.getPrototypeOf(r.rows[0].m), Object.prototype, 'MAP as a plain object (not a Map)');
+  assert.deepEqual(r.types, { a: 'ARRAY_TYPE', m: 'MAP_TYPE', s: 'STRUCT_TYPE', n: 'NULL_TYPE' });
+  // NULL_TYPE is LocalWarehouse's choice for every client; a real warehouse may type `SELECT NULL` STRING for a client
+  // that sends no nullTypeAsArrow (README, "What differs"): the value is null either way.
+  assert.deepEqual(r.sqlNames, { a: 'ARRAY<INT>', m: 'MAP<STRING, INT>', s: 'STRUCT<x: INT, y: STRING>', n: 'VOID' });
+});
+
+test('nested complex types as native Arrow (arrays of arrays and structs, maps of arrays, structs of structs and maps)', async () => {
+  const r = await described(
+    session,
+    `SELECT array(array(1, 2), array(3)) aa, map('a', array(1, 2), 'b', array(3)) ma,
+            named_struct('p', named_struct('q', CAST(1.5 AS DOUBLE), 'r', array('u', 'v')), 'm', map(1, 'one')) ss,
+            array(named_struct('k', 'a', 'v', 1), named_struct('k', 'b', 'v', NULL)) arr_s, array(1, NULL, 3) an,
+            CAST(NULL AS ARRAY<INT>) na, array(CAST(1.25 AS DECIMAL(5,2))) ad, array(DATE '2024-01-31') adt,
+            array(TIMESTAMP '2024-01-31 12:34:56.789') ats`,
+  );
+  assert.equal(r.rows.length, 1);
+  const row = r.rows[0];
+  assert.deepEqual(row.aa, [[1, 2], [3]]);
+  assert.deepEqual(row.ma, { a: [1, 2], b: [3] });
+  // a MAP<INT, STRING> key becomes the string '1' (MapRow.toJSON)
+  assert.deepEqual(row.ss, { p: { q: 1.5, r: ['u', 'v'] }, m: { 1: 'one' } });
+  assert.deepEqual(row.arr_s, [{ k: 'a', v: 1 }, { k: 'b', v: null }]);
+  assert.deepEqual(row.an, [1, null, 3]);
+  assert.equal(row.na, null);
+  // nested DECIMAL as a number (Decimal128 / 10^scale), nested DATE and TIMESTAMP as Date objects
+  assert.deepEqual(row.ad, [1.25]);
+  assert.ok(row.adt[0] instanceof Date && row.ats[0] instanceof Date);
+  assert.equal(row.adt[0].toISOString(), '2024-01-31T00:00:00.000Z');
+  assert.equal(row.ats[0].toISOString(), '2024-01-31T12:34:56.789Z');
+  assert.deepEqual(r.types, {
+    aa: 'ARRAY_TYPE', ma: 'MAP_TYPE', ss: 'STRUCT_TYPE', arr_s: 'ARRAY_TYPE', an: 'ARRAY_TYPE', na: 'ARRAY_TYPE',
+    ad: 'ARRAY_TYPE', adt: 'ARRAY_TYPE', ats: 'ARRAY_TYPE',
+  });
+  assert.deepEqual(r.sqlNames, {
+    aa: 'ARRAY<ARRAY<INT>>',
+    ma: 'MAP<STRING, ARRAY<INT>>',
+    ss: 'STRUCT<p: STRUCT<q: DOUBLE, r: ARRAY<STRING>>, m: MAP<INT, STRING>>',
+    arr_s: 'ARRAY<STRUCT<k: STRING, v: INT>>',
+    an: 'ARRAY<INT>',
+    na: 'ARRAY<INT>',
+    ad: 'ARRAY<DECIMAL(5,2)>',
+    adt: 'ARRAY<DATE>',
+    ats: 'ARRAY<TIMESTAMP>',
+  });
+});
+
+test('complex types as text (Arrow without native types, and column-based) are JSON.parsed by the driver to the same values', async () => {
+  const sql = `${COMPLEX_SELECT}, array(named_struct('k', 'a', 'v', CAST(1.5 AS DOUBLE))) as2, map(1, 'one') mi`;
+  // The text has the shape of Spark's toHiveString: a MAP<INT, ...> has bare keys ({1:"one"}), not JSON, so the driver's
+  // JSON.parse fails and it returns its default {} (dist/result/utils.js convertJSON), on a real warehouse too.
+  const expected = [{ a: [1, 2, 3], m: { k: 1 }, s: { x: 1, y: 'z' }, n: null, as2: [{ k: 'a', v: 1.5 }], mi: {} }];
+  for (const [config, format] of [
+    [{ useArrowNativeTypes: false }, 'ARROW_BASED_SET'],
+    [{ arrowEnabled: false }, 'COLUMN_BASED_SET'],
+  ]) {
+    const own = await connect({}, config);
+    const s = await own.openSession();
+    try {
+      const r = await described(s, sql);
+      assert.equal(r.format, format, JSON.stringify(config));
+      assert.deepEqual(r.rows, expected, JSON.stringify(config));
+      assert.deepEqual(r.types, {
+        a: 'ARRAY_TYPE', m: 'MAP_TYPE', s: 'STRUCT_TYPE', n: 'NULL_TYPE', as2: 'ARRAY_TYPE', mi: 'MAP_TYPE',
+      });
+      if (format === 'ARROW_BASED_SET') {
+        assert.equal(r.sqlNames.s, 'STRUCT<x: INT, y: STRING>');
+        assert.equal(r.sqlNames.mi, 'MAP<INT, STRING>');
+      }
+    } finally {
+      await s.close();
+      await own.close();
+    }
+  }
+});
+
+test('a table with ARRAY<INT>, MAP<STRING, INT>, STRUCT<...> and nested columns: INSERT with constructors, SELECT, getColumns, DESCRIBE', async () => {
+  const table = `main.default.${TABLE}_complex`;
+  await query(
+    session,
+    `CREATE TABLE ${table} (id INT, tags ARRAY<INT>, attrs MAP<STRING, INT>, person STRUCT<name: STRING, age: INT>,
+                            nested ARRAY<STRUCT<k: STRING, vs: ARRAY<DOUBLE>>>)`,
+  );
+  try {
+    assert.deepEqual(
+      await query(
+        session,
+        `INSERT INTO ${table} VALUES
+           (1, array(1, 2, 3), map('a', 1, 'b', 2), named_struct('name', 'Ann', 'age', 41),
+               array(named_struct('k', 'x', 'vs', array(CAST(1.5 AS DOUBLE), CAST(2.5 AS DOUBLE))))),
+           (2, array(), map(), named_struct('name', 'Bob', 'age', NULL), array()),
+           (3, NULL, NULL, NULL, NULL),
+           (4, array(NULL, 5), map('z', NULL), struct('Cy' AS name, 7 AS age),
+               array(named_struct('k', 'y', 'vs', CAST(NULL AS ARRAY<DOUBLE>))))`,
+      ),
+      [{ num_affected_rows: 4, num_inserted_rows: 4 }],
+    );
+    const r = await described(session, `SELECT * FROM ${table} ORDER BY id`);
+    assert.deepEqual(r.rows, [
+      { id: 1, tags: [1, 2, 3], attrs: { a: 1, b: 2 }, person: { name: 'Ann', age: 41 }, nested: [{ k: 'x', vs: [1.5, 2.5] }] },
+      { id: 2, tags: [], attrs: {}, person: { name: 'Bob', age: null }, nested: [] },
+      { id: 3, tags: null, attrs: null, person: null, nested: null },
+      { id: 4, tags: [null, 5], attrs: { z: null }, person: { name: 'Cy', age: 7 }, nested: [{ k: 'y', vs: null }] },
+    ]);
+    assert.deepEqual(r.types, { id: 'INT_TYPE', tags: 'ARRAY_TYPE', attrs: 'MAP_TYPE', person: 'STRUCT_TYPE', nested: 'ARRAY_TYPE' });
+    assert.deepEqual(r.sqlNames, {
+      id: 'INT',
+      tags: 'ARRAY<INT>',
+      attrs: 'MAP<STRING, INT>',
+      person: 'STRUCT<name: STRING, age: INT>',
+      nested: 'ARRAY<STRUCT<k: STRING, vs: ARRAY<DOUBLE>>>',
+    });
+    // field and map access (not array subscripts: see the report on 0-based indexes)
+    assert.deepEqual(await query(session, `SELECT attrs['b'] b, person.name pn FROM ${table} ORDER BY id`), [
+      { b: 2, pn: 'Ann' },
+      { b: null, pn: 'Bob' },
+      { b: null, pn: null },
+      { b: null, pn: 'Cy' },
+    ]);
+
+    const op = await session.getColumns({ catalogName: 'main', schemaName: 'default', tableName: `${TABLE}_complex` });
+    const columns = await op.fetchAll();
+    await op.close();
+    assert.deepEqual(
+      columns.map((c) => [c.COLUMN_NAME, c.TYPE_NAME, Number(c.DATA_TYPE)]),
+      [
+        ['id', 'INT', 4],
+        ['tags', 'ARRAY<INT>', 2003],
+        ['attrs', 'MAP<STRING, INT>', 2000],
+        ['person', 'STRUCT<name: STRING, age: INT>', 2002],
+        ['nested', 'ARRAY<STRUCT<k: STRING, vs: ARRAY<DOUBLE>>>', 2003],
+      ],
+    );
+    assert.deepEqual(
+      (await query(session, `DESCRIBE ${table}`)).map((c) => [c.col_name, c.data_type]),
+      [
+        ['id', 'int'],
+        ['tags', 'array<int>'],
+        ['attrs', 'map<string,int>'],
+        ['person', 'struct<name:string,age:int>'],
+        ['nested', 'array<struct<k:string,vs:array<double>>>'],
+      ],
+    );
+  } finally {
+    await query(session, `DROP TABLE IF EXISTS ${table}`).catch(() => {});
+  }
 });
 
 // GET /localwarehouse/admin/audit answers {"events":[{..., "action_name", "request_params", "status_code"}]}
