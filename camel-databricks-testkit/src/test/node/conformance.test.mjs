@@ -21,6 +21,9 @@ const TOKEN = env('LW_TOKEN');
 const BASE_URL = env('LW_BASE_URL');
 const USER_AGENT_ENTRY = 'YourCompany_NodeConformance/1.0';
 const TABLE = `node_conf_${process.pid}`;
+// run.sh starts the jar with --cloud-fetch-threshold / --cloud-fetch-file-rows and exports both
+const CLOUD_FETCH_THRESHOLD = Number(env('LW_CLOUD_FETCH_THRESHOLD'));
+const CLOUD_FETCH_FILE_ROWS = Number(env('LW_CLOUD_FETCH_FILE_ROWS'));
 
 // A logger that drops the driver's info lines (the test runner's output stays readable) and keeps errors.
 const logger = {
@@ -458,6 +461,77 @@ test('a table with ARRAY<INT>, MAP<STRING, INT>, STRUCT<...> and nested columns:
     );
   } finally {
     await query(session, `DROP TABLE IF EXISTS ${table}`).catch(() => {});
+  }
+});
+
+// CloudFetch. @databricks/sql 2.1.0: `useCloudFetch` is an executeStatement option (contracts/IDBSQLSession.d.ts),
+// defaulting to the client config's useCloudFetch, true (DBSQLClient.getDefaultConfig); it is sent as
+// canDownloadResult, and canDecompressLZ4Result is sent only when canDownloadResult is not true
+// (thrift-backend/ThriftSessionBackend.js executeStatement), so CloudFetch files come uncompressed. The driver
+// downloads each link with its own agent (so NODE_EXTRA_CA_CERTS) and refuses a link whose expiryTime (read as epoch
+// milliseconds) has passed (result/CloudFetchResultHandler.js downloadLink).
+// Rows, fetched in order: id and a string derived from it; returns [count, sum of id, every s === 'r' + id in order].
+function checksum(rows) {
+  let sum = 0;
+  let inOrder = true;
+  rows.forEach((r, i) => {
+    sum += Number(r.id);
+    if (Number(r.id) !== i || r.s !== `r${i}`) inOrder = false;
+  });
+  return [rows.length, sum, inOrder];
+}
+
+function auditSince(json, count) {
+  return json.events.slice(count).filter((e) => e.action_name === 'commandSubmit' || e.action_name === 'fetchResults');
+}
+
+test('CloudFetch: a result above the threshold comes as URL_BASED_SET links, downloaded and read back exactly', async () => {
+  const n = 123457;
+  const sql = `SELECT id, concat('r', CAST(id AS STRING)) s FROM range(${n}) ORDER BY id`;
+  const auditBefore = (await (await admin('GET', '/audit')).json()).events.length;
+  const op = await session.executeStatement(sql);
+  let rows;
+  let handler;
+  try {
+    const metadata = await op.getMetadata();
+    assert.equal(TSparkRowSetType[metadata.resultFormat], 'URL_BASED_SET');
+    assert.equal(Boolean(metadata.lz4Compressed), false, 'no LZ4: the driver does not ask for it with CloudFetch');
+    rows = await op.fetchAll();
+    // DBSQLOperation.getResultHandler: the driver's hook for its e2e tests (ResultSlicer > ArrowResultConverter > ...)
+    handler = (await op.getResultHandler()).source.source;
+  } finally {
+    await op.close();
+  }
+  assert.equal(handler.constructor.name, 'CloudFetchResultHandler');
+  assert.deepEqual(checksum(rows), [n, (n * (n - 1)) / 2, true]);
+
+  const events = auditSince(await (await admin('GET', '/audit')).json(), auditBefore);
+  assert.equal(events[0].request_params.commandText, sql);
+  for (const e of events) assert.equal(e.request_params.resultFormat, 'URL_BASED_SET', JSON.stringify(e.request_params));
+  const links = events.reduce((sum, e) => sum + Number(e.request_params.resultLinks ?? 0), 0);
+  assert.equal(links, Math.ceil(n / CLOUD_FETCH_FILE_ROWS), `links in ${JSON.stringify(events.map((e) => e.request_params))}`);
+});
+
+test('CloudFetch threshold: exactly the threshold stays inline, one row more goes by links; useCloudFetch: false keeps it inline', async () => {
+  const sql = (n) => `SELECT id, concat('r', CAST(id AS STRING)) s FROM range(${n}) ORDER BY id`;
+  const t = CLOUD_FETCH_THRESHOLD;
+  const cases = [
+    [t, {}, 'ARROW_BASED_SET', 'ARROW_BASED_SET'],
+    [t + 1, {}, 'URL_BASED_SET', 'URL_BASED_SET'],
+    // without canDownloadResult the driver asks for LZ4 (useLZ4Compression defaults to true)
+    [t + 1, { useCloudFetch: false }, 'ARROW_BASED_SET', 'ARROW_BASED_SET+LZ4'],
+  ];
+  for (const [n, options, format, audited] of cases) {
+    const auditBefore = (await (await admin('GET', '/audit')).json()).events.length;
+    const r = await described(session, sql(n), options);
+    const what = `${n} rows ${JSON.stringify(options)}`;
+    assert.equal(r.format, format, what);
+    assert.deepEqual(checksum(r.rows), [n, (n * (n - 1)) / 2, true], what);
+    const events = auditSince(await (await admin('GET', '/audit')).json(), auditBefore);
+    assert.ok(events.length > 0, what);
+    for (const e of events) assert.equal(e.request_params.resultFormat, audited, what);
+    const links = events.reduce((sum, e) => sum + Number(e.request_params.resultLinks ?? 0), 0);
+    assert.equal(links, format === 'URL_BASED_SET' ? Math.ceil(n / CLOUD_FETCH_FILE_ROWS) : 0, what);
   }
 });
 
