@@ -68,7 +68,8 @@ class BadInputCatalogueTest {
         // hosts
         for (String bad : List.of("ftp://h.example.com", "https://user@h.example.com",
                 "https://admin:" + SECRET + "@h.example.com", "http://h.cloud.databricks.com", "http://10.0.0.5:8080",
-                "https://", "h.example.com:notaport", "https://h.example.com:99999")) {
+                "https://", "h.example.com:notaport", "https://h.example.com:99999", "127.0.0.1:8080",
+                "localhost:8080", "[::1]:8080")) {
             cases.add(Arguments.of("host=" + bad, "Invalid host"));
         }
         // paths and warehouses

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * A workspace host, normalised once from any form users write: {@code https://myworkspace.cloud.databricks.com/},
  * a bare host name, {@code host:port}, or {@code http://127.0.0.1:PORT} (plain HTTP, accepted only for a loopback
- * address such as LocalWarehouse's).
+ * address such as LocalWarehouse's). A loopback address must carry its scheme.
  *
  * @param hostName the bare host name (what the driver's URL and the seed's {@code server_hostname} expect)
  * @param port     the port, 443 unless given
@@ -28,6 +28,7 @@ public record WorkspaceHost(String hostName, int port, boolean tls) {
         String v = value.trim();
         boolean tls = true;
         String lower = v.toLowerCase(Locale.ROOT);
+        boolean schemeGiven = lower.contains("://");
         if (lower.startsWith("https://")) {
             v = v.substring(8);
         } else if (lower.startsWith("http://")) {
@@ -46,6 +47,12 @@ public record WorkspaceHost(String hostName, int port, boolean tls) {
             String host = parsed.getHost();
             if (host == null || host.isEmpty() || v.contains("@")) {
                 throw invalid(optionName, value, "expected a host name such as myworkspace.cloud.databricks.com");
+            }
+            if (!schemeGiven && isLoopback(host)) {
+                // a bare workspace name means https://, but a loopback address is most often LocalWarehouse on
+                // plain HTTP, where https:// would fail only at the first exchange, as a TLS error
+                throw invalid(optionName, value, "write the scheme for a loopback address: http://" + v
+                        + " for a plain-HTTP emulator such as LocalWarehouse, or https://" + v + " for TLS");
             }
             if (!tls && !isLoopback(host)) {
                 throw invalid(optionName, value, "plain http:// is accepted only for a loopback address (localhost,"
