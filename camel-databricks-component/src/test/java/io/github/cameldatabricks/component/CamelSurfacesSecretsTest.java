@@ -30,7 +30,7 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 /**
  * Secrets in Camel's own surfaces — route dumps (what {@code camel.main.dumpRoutes=yaml} logs), JMX endpoint and
  * consumer MBeans (names and attributes, what {@code camel get endpoint} and JMX consoles show), endpoint
- * {@code toString}/{@code getEndpointUri}, the exchanges a route processes, and every log line at DEBUG — for the
+ * {@code toString}/{@code getEndpointUri}, the exchanges a route processes, and every log line at TRACE — for the
  * forms docs/configuration.md recommends: secrets as component options from properties, or inline placeholders with
  * route dumps that keep placeholders unresolved. Inline values written into a route are part of the route's text:
  * a route dump shows them as written (documented), but no other surface does.

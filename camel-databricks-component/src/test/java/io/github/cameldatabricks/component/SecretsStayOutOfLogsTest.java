@@ -29,7 +29,7 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 /**
  * A route's whole life (start, queries, a failing query, a rejected endpoint, stop) logs nothing that contains a
  * secret — the PAT, an M2M client secret, an issued OAuth access token (a JWT), a U2M authorization code and
- * refresh token, a driver password passed through {@code jdbc.*} — with the component's loggers at DEBUG (see
+ * refresh token, a driver password passed through {@code jdbc.*} — with the component's loggers at TRACE (see
  * simplelogger.properties).
  */
 class SecretsStayOutOfLogsTest {
@@ -105,7 +105,8 @@ class SecretsStayOutOfLogsTest {
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertThat(logs).as("the capture worked").contains("DatabricksEndpoint");
-        assertThat(logs).as("the M2M route ran with DEBUG logs").contains("oauth-m2m");
+        assertThat(logs).as("the M2M route ran with TRACE logs").contains("oauth-m2m")
+                .contains("TRACE io.github.cameldatabricks.component.DatabricksProducer");
         assertThat(codes).hasSize(1);
         assertThat(codes.get(0)).hasSizeGreaterThan(10).doesNotContain("callback").doesNotContain("&");
         String refreshToken;
