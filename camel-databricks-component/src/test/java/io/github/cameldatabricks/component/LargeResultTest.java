@@ -2,12 +2,8 @@ package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -87,30 +83,10 @@ class LargeResultTest {
     void twoMillionRowsWith128MbOfHeapFailClassifiedAndTheJvmCarriesOn() throws Exception {
         String output;
         try (LocalWarehouse warehouse = LocalWarehouse.builder().sampleRows(2_000_000).build().start()) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx128m", "-cp", testClassPath(), LowMemorySelectMain.class.getName(),
-                    warehouse.baseUrl(), warehouse.httpPath(), warehouse.token()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try {
-                output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } finally {
-                if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                }
-            }
-            assertThat(process.exitValue()).as(tail(output)).isZero();
+            output = ChildJvm.run(LowMemorySelectMain.class, 128, warehouse.baseUrl(), warehouse.httpPath(),
+                    warehouse.token());
         }
-        assertThat(output).as(tail(output)).contains("category=too_large").contains("outputType=StreamList")
+        assertThat(output).as(ChildJvm.tail(output)).contains("category=too_large").contains("outputType=StreamList")
                 .contains("after=2000000");
-    }
-
-    private static String testClassPath() {
-        // surefire runs tests from a manifest-only jar; it names the real class path in this property
-        String path = System.getProperty("surefire.test.class.path");
-        return path != null ? path : System.getProperty("java.class.path");
-    }
-
-    private static String tail(String output) {
-        return output.length() <= 4000 ? output : output.substring(output.length() - 4000);
     }
 }
