@@ -3,7 +3,6 @@ package io.github.cameldatabricks.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
