@@ -26,6 +26,9 @@ public final class DuckDbEngine implements AutoCloseable {
         execute("SET GLOBAL TimeZone = 'UTC'");
         // Spark sorts NULLs first in ascending and last in descending order (SortOrder's default null ordering)
         execute("SET GLOBAL default_null_order = 'nulls_first_on_asc_last_on_desc'");
+        for (String macro : SparkMacros.ddl()) {
+            execute(macro);
+        }
         createCatalog("main");
         createCatalog("hive_metastore");
         createCatalog("samples");

@@ -17,6 +17,9 @@ public final class DuckDbErrors {
     private static final Pattern CATALOG_MISSING = Pattern
             .compile("(?:Catalog with name (\\S+) does not exist|Catalog \"([^\"]+)\" does not exist)");
     private static final Pattern ALREADY_EXISTS = Pattern.compile("Table with name \"?([^\" ]+)\"? already exists");
+    /** An error raised by {@link SparkMacros} through DuckDB's {@code error()}, already in Spark's words. */
+    private static final Pattern RAISED = Pattern
+            .compile("^Invalid Input Error: \\[([A-Z_.]+)\\] (.*) SQLSTATE: ([0-9A-Z]{5})$");
     private static final Pattern FUNCTION_MISSING = Pattern.compile("Function with name (\\S+) does not exist");
 
     private DuckDbErrors() {
@@ -30,7 +33,11 @@ public final class DuckDbErrors {
             String near = m.find() ? m.group(1) : "end of input";
             return WarehouseSqlException.parseError("Syntax error at or near '" + near + "'.");
         }
-        Matcher m = TABLE_MISSING.matcher(firstLine);
+        Matcher m = RAISED.matcher(firstLine);
+        if (m.find()) {
+            return new WarehouseSqlException(m.group(1), m.group(3), m.group(2), false);
+        }
+        m = TABLE_MISSING.matcher(firstLine);
         if (m.find()) {
             return new WarehouseSqlException("TABLE_OR_VIEW_NOT_FOUND", "42P01", "The table or view `"
                     + unquote(m.group(1)) + "` cannot be found. Verify the spelling and correctness of the schema"

@@ -1,6 +1,8 @@
 package io.github.cameldatabricks.testkit.sql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +37,26 @@ final class TokenRewriter {
     String emit(int from, int to) throws WarehouseSqlException {
         StringBuilder out = new StringBuilder();
         boolean tableContext = false;
+        // where in out the value a following '[' would index begins (-1: none), and where each open '(' began
+        int operand = -1;
+        Deque<Integer> parens = new ArrayDeque<>();
         int i = from;
         while (i < to) {
             SqlToken t = tokens.get(i);
             String piece;
+            if (t.isIdentifier() && operand >= 0 && i > from && tokens.get(i - 1).isSymbol(".")) {
+                // a field of a subscript or call result: arr[0].k, f(x).k.m
+                int end = chainEnd(i, to);
+                for (int k = i; k < end; k += 2) {
+                    out.append(k > i ? "." : "").append(tokens.get(k).isSymbol("*") ? "*"
+                            : CatalogNames.quote(tokens.get(k).identifierName()));
+                }
+                i = end;
+                continue;
+            }
+            int start = out.length() + (out.length() > 0 ? 1 : 0);
             if (t.isIdentifier()) {
+                operand = -1;
                 int end = chainEnd(i, to);
                 boolean call = end < to && tokens.get(end).isSymbol("(");
                 if (end == i + 1 && t.kind() == Kind.WORD) {
@@ -108,6 +125,7 @@ final class TokenRewriter {
                         }
                         i = close + 1;
                         append(out, piece);
+                        operand = start;
                         continue;
                     }
                     if (tableContext && !isKeywordAfterTableContext(upper)) {
@@ -121,6 +139,7 @@ final class TokenRewriter {
                         trackSelectList(upper);
                         tableContext = TABLE_CONTEXT.contains(upper)
                                 || (upper.equals("USING") && leading.equals("MERGE"));
+                        operand = start; // a column; Subscripts tells keywords apart when '[' follows
                     }
                     append(out, piece);
                     i = end;
@@ -147,13 +166,37 @@ final class TokenRewriter {
                 if (tableContext && !call) {
                     tables.add(resolve(parts));
                     tableContext = false;
+                } else {
+                    operand = start;
                 }
                 append(out, chain.toString());
                 i = end;
                 continue;
             }
             tableContext = false;
+            if (operand >= 0 && Subscripts.isSubscript(tokens, i, from)) {
+                int close = Subscripts.closing(tokens, i, to);
+                if (close > i + 1) {
+                    String index = emit(i + 1, close);
+                    String base = out.substring(operand);
+                    out.setLength(operand);
+                    out.append(Subscripts.call(base, index, close == i + 2
+                            && tokens.get(i + 1).kind() == Kind.PARAMETER));
+                    i = close + 1;
+                    continue; // operand stays: a[0][1]
+                }
+            }
+            if (t.isSymbol("(")) {
+                // schema.f(x): the chain before '(' is the callee, and the call is the operand after ')'
+                parens.push(operand >= 0 && i > from && tokens.get(i - 1).isIdentifier() ? operand : start);
+                operand = -1;
+            } else if (t.isSymbol(")")) {
+                operand = parens.isEmpty() ? -1 : parens.pop();
+            } else if (!t.isSymbol(".")) {
+                operand = -1;
+            }
             switch (t.kind()) {
+                case NUMBER -> piece = NumericLiterals.toDuck(t.text());
                 case STRING -> piece = CatalogNames.literal(SqlTokenizer.stringValue(t));
                 case HEX_STRING -> piece = "from_hex(" + t.text().substring(1) + ")";
                 case PARAMETER -> {
@@ -301,6 +344,21 @@ final class TokenRewriter {
                 return ComplexConstructors.namedStruct(args);
             case "struct":
                 return ComplexConstructors.struct(tokens, argRanges, args);
+            case "element_at", "try_element_at", "get":
+                requireArgs(name, args, 2);
+                int[] index = argRanges.get(1);
+                boolean bareParameter = index[1] == index[0] + 1 && tokens.get(index[0]).kind() == Kind.PARAMETER;
+                return (lower.equals("get") ? SparkMacros.GET : lower.equals("element_at") ? SparkMacros.ELEMENT_AT
+                        : SparkMacros.TRY_ELEMENT_AT) + "(" + args.get(0) + ", "
+                        + (bareParameter ? "CAST(" + args.get(1) + " AS BIGINT)" : args.get(1)) + ")";
+            case "size", "cardinality":
+                // DuckDB's cardinality takes a list or a map and returns UBIGINT; Spark's size is an INT, and NULL
+                // for NULL with ANSI mode on (a SQL warehouse's default; -1 is the legacy behaviour)
+                requireArgs(name, args, 1);
+                return "CAST(cardinality(" + args.get(0) + ") AS INTEGER)";
+            case "array_size":
+                requireArgs(name, args, 1);
+                return "CAST(len(" + args.get(0) + ") AS INTEGER)";
             case "nvl":
                 return "coalesce(" + String.join(", ", args) + ")";
             case "to_date":

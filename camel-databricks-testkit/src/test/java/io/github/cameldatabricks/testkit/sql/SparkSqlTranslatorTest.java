@@ -149,4 +149,35 @@ class SparkSqlTranslatorTest {
         assertThat(show).isEqualTo(new VolumeCommand(VolumeCommand.Verb.SHOW, "hive", "raw", null, false, "l*"));
         assertThat(translate("SHOW VOLUMES").kind()).isEqualTo(Translation.Kind.VOLUME);
     }
+
+    @Test
+    void subscriptsBecomeMacroCallsOnTheWholeBase() throws Exception {
+        String sub = SparkMacros.SUBSCRIPT;
+        assertThat(translate("SELECT tags[0], t.tags[1] FROM t WHERE m['k'] = 1").duckSql()).containsExactly(
+                "SELECT " + sub + "(tags, 0) , " + sub + "(\"t\".\"tags\", 1) FROM t WHERE " + sub
+                        + "(m, 'k') = 1");
+        assertThat(translate("SELECT a[0][1], (x)[2], f(y)[i + 1], arr[0].k.m").duckSql()).containsExactly(
+                "SELECT " + sub + "(" + sub + "(a, 0), 1) , " + sub + "(( x ), 2) , " + sub + "(f(y), i + 1) , "
+                        + sub + "(arr, 0) .\"k\".\"m\"");
+        assertThat(translate("SELECT coalesce(array(1, 2)[0], s.f(z)[1])").duckSql()).containsExactly(
+                "SELECT coalesce(" + sub + "([1, 2], 0), " + sub + "(\"s\".\"f\" ( z ), 1))");
+        // a parameter has no type when DuckDB binds the macro's overloads
+        assertThat(translate("SELECT arr[?]").duckSql()).containsExactly(
+                "SELECT " + sub + "(arr, CAST(? AS BIGINT))");
+    }
+
+    @Test
+    void listLiteralsAndArrayTypesAreNotSubscripts() throws Exception {
+        assertThat(translate("SELECT [1, 2] WHERE x IN [1]").duckSql()).containsExactly(
+                "SELECT [ 1 , 2 ] WHERE x IN [ 1 ]");
+        assertThat(translate("CREATE TABLE t (tags ARRAY<INT>)").duckSql()).containsExactly(
+                "CREATE TABLE t ( tags INTEGER[] )");
+    }
+
+    @Test
+    void typedNumericLiteralsBecomeCasts() throws Exception {
+        assertThat(translate("SELECT 1.5D, 1L, 2S, 3Y, 1.5F, 1.50BD, 1e3D, 1e3, 7").duckSql()).containsExactly(
+                "SELECT CAST(1.5 AS DOUBLE) , CAST(1 AS BIGINT) , CAST(2 AS SMALLINT) , CAST(3 AS TINYINT) ,"
+                        + " CAST(1.5 AS FLOAT) , CAST(1.50 AS DECIMAL(3, 2)) , CAST(1e3 AS DOUBLE) , 1e3 , 7");
+    }
 }
