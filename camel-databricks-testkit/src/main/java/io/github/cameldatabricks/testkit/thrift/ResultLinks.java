@@ -27,8 +27,8 @@ import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchSettings;
  *
  * <p>A response carries up to {@code linksPerFetch} links whatever the request's {@code maxRows}, as a real
  * warehouse does: a debug log of databricks-sql-python against a real warehouse (databricks-sql-python#474) shows
- * files of 77,136 to 138,304 rows, more than the 100,000 rows databricks-jdbc asks for by default, several of them
- * in one response; the Node.js connector's maintainers report that the server's chunks often do not match
+ * files of 77,136 to 138,304 rows, cut by size, several of them in one response, together more than the 100,000
+ * rows databricks-jdbc asks for by default; the Node.js connector's maintainers report that the server's chunks often do not match
  * {@code maxRows} and can be larger (databricks-sql-nodejs#200). The files are written when first linked, several
  * at once (see {@link #WRITERS}), where a real warehouse's executors write them while the query runs.
  */
