@@ -18,17 +18,19 @@ import org.slf4j.LoggerFactory;
 
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.audit.AuditEvent;
+import io.github.cameldatabricks.testkit.faults.Faults;
 
 /**
  * Read throughput of databricks-jdbc 3.4.5 over the three Thrift result formats, side by side in one run: 2,000,000
  * rows of {@code samples.nyctaxi.trips} (6 columns) streamed with {@code COLUMN_BASED_SET} results
  * ({@code arrowResults(false)}), with inline LZ4-compressed {@code ARROW_BASED_SET} results (the driver with
  * {@code EnableQueryResultDownload=0}) and with CloudFetch {@code URL_BASED_SET} links to LZ4-framed Arrow files that
- * the driver downloads in parallel (its default; what a real warehouse sends for large results), with no added
- * latency and with 50 ms per request (Thrift calls and file downloads alike), each the best of 3 runs. A benchmark,
- * not a test: run with {@code ./mvnw -pl camel-databricks-testkit,camel-databricks-component test -Dbenchmarks=true
- * -Dtest=ResultFormatsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; it rewrites the result-formats section of
- * docs/performance.md.
+ * the driver downloads in parallel (its default; what a real warehouse sends for large results), under network
+ * models of LocalWarehouse: none (loopback), a request latency only, and latency plus bandwidth limits (see
+ * {@link #NETWORKS}). Each figure is the best of a few runs; the bytes the warehouse wrote in response bodies are
+ * recorded per run. A benchmark, not a test: run with {@code ./mvnw -pl
+ * camel-databricks-testkit,camel-databricks-component test -Dbenchmarks=true -Dtest=ResultFormatsBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}; it rewrites the result-formats section of docs/performance.md.
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 class ResultFormatsBenchmark {
@@ -37,6 +39,11 @@ class ResultFormatsBenchmark {
     private static final int ROWS = 2_000_000;
     private static final String QUERY = "SELECT * FROM samples.nyctaxi.trips";
     private static final int RUNS = 3;
+    /** Under a bandwidth limit the modelled transfer dominates and varies less; fewer runs keep the total short. */
+    private static final int RUNS_LIMITED = 2;
+    /** 100 Mbit/s and 1 Gbit/s in bytes per second. */
+    private static final long MBIT_100 = 12_500_000;
+    private static final long GBIT_1 = 125_000_000;
 
     /** One way of reading the result: the warehouse's Arrow setting and the driver's connection properties. */
     private record Contender(String format, boolean arrow, String properties, String expectedAuditFormat) {
@@ -46,13 +53,31 @@ class ResultFormatsBenchmark {
             new Contender("COLUMN_BASED_SET", false, "", "COLUMN_BASED_SET"),
             new Contender("ARROW_BASED_SET (LZ4, inline)", true, ";EnableQueryResultDownload=0",
                     "ARROW_BASED_SET+LZ4"),
-            new Contender("URL_BASED_SET (CloudFetch, LZ4)", true, "", "URL_BASED_SET+LZ4"),
-            // the driver asks for at most RowsFetchedPerBlock (default 100,000) rows per FetchResults, which
-            // LocalWarehouse also applies to links (2 files a response): raising it cuts the link round trips
-            new Contender("URL_BASED_SET (CloudFetch, LZ4), RowsFetchedPerBlock=2000000", true,
-                    ";RowsFetchedPerBlock=2000000", "URL_BASED_SET+LZ4"));
+            new Contender("URL_BASED_SET (CloudFetch, LZ4)", true, "", "URL_BASED_SET+LZ4"));
 
-    private record Row(String format, int latencyMs, long rows, double seconds) {
+    /**
+     * A network between the driver and the warehouse: the latency added to every request (Thrift calls and file
+     * downloads), the bandwidth of each connection's response bodies and of all of them together (0: unlimited).
+     */
+    private record Network(String name, int latencyMs, long perConnection, long total) {
+        int runs() {
+            return perConnection > 0 || total > 0 ? RUNS_LIMITED : RUNS;
+        }
+
+        void applyTo(Faults faults) {
+            faults.setRequestLatency(Duration.ofMillis(latencyMs)).setBandwidth(perConnection)
+                    .setTotalBandwidth(total);
+        }
+    }
+
+    /** The network models, from none to a constrained link; the prose in docs/performance.md says why these. */
+    private static final List<Network> NETWORKS = List.of(
+            new Network("none (loopback)", 0, 0, 0),
+            new Network("50 ms", 50, 0, 0),
+            new Network("WAN: 50 ms, 100 Mbit/s per connection, 1 Gbit/s total", 50, MBIT_100, GBIT_1),
+            new Network("slow link: 50 ms, 100 Mbit/s total", 50, 0, MBIT_100));
+
+    private record Row(String format, String network, long rows, double seconds, long bytes) {
         double rate() {
             return rows / seconds;
         }
@@ -62,32 +87,39 @@ class ResultFormatsBenchmark {
 
     @Test
     void readThroughput() throws Exception {
+        long begin = System.nanoTime();
         for (Contender contender : CONTENDERS) {
             try (LocalWarehouse warehouse = LocalWarehouse.builder().sampleRows(ROWS).arrowResults(contender.arrow())
                     .build().start()) {
-                String format = contender.format();
                 String url = warehouse.jdbcUrl() + contender.properties();
                 read(url, QUERY + " LIMIT 200000"); // warm-up: JIT, DuckDB caches
                 checkFormat(warehouse, contender);
-                for (int latency : new int[] { 0, 50 }) {
-                    warehouse.faults().setRequestLatency(Duration.ofMillis(latency));
+                for (Network network : NETWORKS) {
+                    network.applyTo(warehouse.faults());
                     // best of a few runs: the machine is shared, the fastest run is the least disturbed one
                     double best = Double.MAX_VALUE;
                     long rows = 0;
-                    for (int run = 0; run < RUNS; run++) {
+                    long bytes = 0;
+                    for (int run = 0; run < network.runs(); run++) {
+                        long sentBefore = warehouse.faults().bandwidth().bytesSent();
                         long start = System.nanoTime();
                         rows = read(url, QUERY);
                         best = Math.min(best, (System.nanoTime() - start) / 1e9);
+                        bytes = warehouse.faults().bandwidth().bytesSent() - sentBefore;
                     }
                     checkFormat(warehouse, contender);
-                    Row row = new Row(format, latency, rows, best);
+                    Row row = new Row(contender.format(), network.name(), rows, best, bytes);
                     results.add(row);
-                    LOG.info("result formats: {} at {} ms: {} rows in {} s, {} rows/s", format, latency, rows,
-                            String.format(Locale.ROOT, "%.2f", row.seconds()),
-                            String.format(Locale.ROOT, "%.0f", row.rate()));
+                    LOG.info("result formats: {} over {}: {} rows in {} s, {} rows/s, {} MB sent", row.format(),
+                            network.name(), rows, String.format(Locale.ROOT, "%.2f", row.seconds()),
+                            String.format(Locale.ROOT, "%.0f", row.rate()),
+                            String.format(Locale.ROOT, "%.1f", bytes / 1e6));
                 }
+                warehouse.faults().clear();
             }
         }
+        LOG.info("result formats: benchmark took {} s", String.format(Locale.ROOT, "%.0f",
+                (System.nanoTime() - begin) / 1e9));
         writeReport();
     }
 
@@ -124,19 +156,23 @@ class ResultFormatsBenchmark {
         md.append("`SELECT * FROM samples.nyctaxi.trips`, ")
                 .append(String.format(Locale.ROOT, "%,d", ROWS)).append(" rows of 6 columns (2 TIMESTAMP,"
                         + " 2 DOUBLE, 2 INT), every value read with `getObject`; inline results in pages of 20,000"
-                        + " rows; CloudFetch results in files of 50,000 rows, at most 32 links and the driver's"
-                        + " `RowsFetchedPerBlock` rows per response, downloaded by the driver's pool of 16 threads"
-                        + " once it has collected every link; the latency is added to every request,"
-                        + " Thrift calls and file downloads alike; best of " + RUNS + " runs; client and warehouse"
-                        + " share the JVM and its cores. Ratio: rows/s over COLUMN_BASED_SET at the same latency.\n\n");
-        md.append("| latency per request | result format | rows | seconds | rows/s | ratio |\n");
-        md.append("|---|---|---|---|---|---|\n");
-        List<Row> byLatency = results.stream().sorted(java.util.Comparator.comparingInt(Row::latencyMs)).toList();
-        for (Row row : byLatency) {
-            double baseline = results.stream().filter(r -> r.latencyMs() == row.latencyMs()
-                    && r.format().startsWith("COLUMN")).findFirst().orElseThrow().rate();
-            md.append(String.format(Locale.ROOT, "| %d ms | %s | %,d | %.2f | %,.0f | %.2f× |%n", row.latencyMs(),
-                    row.format(), row.rows(), row.seconds(), row.rate(), row.rate() / baseline));
+                        + " rows; CloudFetch results in files of 50,000 rows, up to 32 links a response, downloaded"
+                        + " by the driver's pool of 16 threads once it has collected every link; the latency is added"
+                        + " to every request and the bandwidth applies to every response body, Thrift calls and file"
+                        + " downloads alike; MB sent: response body bytes LocalWarehouse wrote for one read; best of "
+                        + RUNS + " runs (" + RUNS_LIMITED + " under a bandwidth limit); client and warehouse share the JVM and its cores. Ratio: rows/s over"
+                        + " COLUMN_BASED_SET over the same network.\n\n");
+        md.append("| network | result format | rows | MB sent | seconds | rows/s | ratio |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Network network : NETWORKS) {
+            List<Row> rows = results.stream().filter(r -> r.network().equals(network.name())).toList();
+            double baseline = rows.stream().filter(r -> r.format().startsWith("COLUMN")).findFirst().orElseThrow()
+                    .rate();
+            for (Row row : rows) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.1f | %.2f | %,.0f | %.2f× |%n",
+                        row.network(), row.format(), row.rows(), row.bytes() / 1e6, row.seconds(), row.rate(),
+                        row.rate() / baseline));
+            }
         }
         Path written = PerformanceReport.replaceSection("result-formats", md.toString());
         LOG.info("result formats: results written to {}", written);

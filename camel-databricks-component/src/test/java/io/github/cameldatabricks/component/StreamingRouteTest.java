@@ -76,11 +76,14 @@ class StreamingRouteTest extends WarehouseTestSupport {
                 .map(DatabricksEndpoint.class::cast).findFirst().orElseThrow().getDataSource();
         assertThat(pool.unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections()).isZero();
         // the driver received the result in pieces, not at once: 200,000 rows are above the warehouse's CloudFetch
-        // threshold, so they came as 4 downloaded files of 50,000 rows (links in direct results and one FetchResults)
-        assertThat(WAREHOUSE.audit().events(e -> "fetchResults".equals(e.actionName())
-                && String.valueOf(e.userAgent()).contains("Streaming_Test/1.0")))
+        // threshold, so they came as 4 downloaded files of 50,000 rows, all linked from the direct results (a
+        // response's links are not bounded by the driver's maxRows, as on a real warehouse)
+        assertThat(WAREHOUSE.audit().events(e -> "commandSubmit".equals(e.actionName())
+                && String.valueOf(e.userAgent()).contains("Streaming_Test/1.0")
+                && String.valueOf(e.requestParams().get("commandText")).startsWith("SELECT trip_distance")))
                 .isNotEmpty()
-                .allSatisfy(e -> assertThat(e.requestParams()).containsEntry("resultFormat", "URL_BASED_SET+LZ4"));
+                .allSatisfy(e -> assertThat(e.requestParams()).containsEntry("resultFormat", "URL_BASED_SET+LZ4")
+                        .containsEntry("resultLinks", "4"));
         assertThat(WAREHOUSE.warehouse().cloudFetch().downloads()).isEqualTo(4);
     }
 }

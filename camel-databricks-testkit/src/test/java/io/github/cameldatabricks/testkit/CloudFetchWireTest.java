@@ -132,6 +132,37 @@ class CloudFetchWireTest {
         }
     }
 
+    @Test
+    void maxRowsDoesNotBoundTheLinksOfAResponse() throws Exception {
+        // a real warehouse cuts files by size and hands out several per response whatever maxRows asks for (see
+        // ResultLinks); here 10 rows asked, 4 files of 1,000 rows given, up to linksPerFetch
+        try (LocalWarehouse w = LocalWarehouse.builder().sampleRows(0).cloudFetchThresholdRows(0)
+                .cloudFetchRowsPerFile(1_000).cloudFetchLinksPerFetch(4).build().start()) {
+            THttpClient transport = new THttpClient(w.baseUrl() + w.httpPath());
+            transport.setCustomHeader("Authorization", "Bearer " + w.token());
+            TCLIService.Client thrift = new TCLIService.Client(new TBinaryProtocol(transport));
+            TSessionHandle session = thrift.OpenSession(new TOpenSessionReq()
+                    .setClient_protocol(TProtocolVersion.SPARK_CLI_SERVICE_PROTOCOL_V8)).getSessionHandle();
+            TExecuteStatementResp resp = thrift.ExecuteStatement(new TExecuteStatementReq(session,
+                    "SELECT id AS n FROM range(5500)").setRunAsync(false).setCanReadArrowResult(true)
+                    .setCanDecompressLZ4Result(true).setCanDownloadResult(true)
+                    .setGetDirectResults(new TSparkGetDirectResults().setMaxRows(10)));
+            TFetchResultsResp first = resp.getDirectResults().getResultSet();
+            assertThat(first.getResults().getResultLinks()).extracting(TSparkArrowResultLink::getRowCount)
+                    .containsExactly(1_000L, 1_000L, 1_000L, 1_000L);
+            assertThat(first.isHasMoreRows()).isTrue();
+            TFetchResultsResp next = thrift.FetchResults(new TFetchResultsReq(resp.getOperationHandle(),
+                    TFetchOrientation.FETCH_NEXT, 1));
+            assertThat(next.getResults().getResultLinks()).extracting(TSparkArrowResultLink::getStartRowOffset)
+                    .containsExactly(4_000L, 5_000L);
+            assertThat(next.getResults().getResultLinks()).extracting(TSparkArrowResultLink::getRowCount)
+                    .containsExactly(1_000L, 500L);
+            assertThat(next.isHasMoreRows()).isFalse();
+            thrift.CloseOperation(new TCloseOperationReq(resp.getOperationHandle()));
+            transport.close();
+        }
+    }
+
     private HttpResponse<byte[]> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

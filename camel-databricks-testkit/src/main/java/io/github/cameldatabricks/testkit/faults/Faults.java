@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Faults waiting to be injected: each rule applies to the next N matching requests. Rules are consumed in the
  * order they were added. A random mode injects faults of chosen types with a probability, from a seed, for
- * soak-style tests. A persistent request latency, not consumed, delays every SQL and REST request (for benchmarks
- * that need a realistic round trip). Thread-safe.
+ * soak-style tests. A persistent request latency, not consumed, delays every SQL and REST request, and a
+ * {@link Bandwidth} paces their response bodies (for benchmarks that need a realistic network). Thread-safe.
  */
 public final class Faults {
 
@@ -34,6 +34,7 @@ public final class Faults {
     private final Map<FaultType, AtomicLong> triggered = new EnumMap<>(FaultType.class);
     private RandomMode randomMode;
     private volatile Duration requestLatency = Duration.ZERO;
+    private final Bandwidth bandwidth = new Bandwidth();
 
     public Faults() {
         for (FaultType t : FaultType.values()) {
@@ -59,11 +60,12 @@ public final class Faults {
         return this;
     }
 
-    /** Removes every pending fault, the random mode and the request latency. Counters are kept. */
+    /** Removes every pending fault, the random mode, the request latency and bandwidth limits. Counters are kept. */
     public synchronized void clear() {
         rules.clear();
         randomMode = null;
         requestLatency = Duration.ZERO;
+        bandwidth.setPerConnection(0).setTotal(0);
     }
 
     /**
@@ -82,6 +84,30 @@ public final class Faults {
     /** The latency added to every request; zero by default. */
     public Duration requestLatency() {
         return requestLatency;
+    }
+
+    /**
+     * Limits each response body of the routes that take the request latency (SQL endpoint, REST APIs, Files API,
+     * CloudFetch downloads) to this many bytes per second, each connection on its own; 0: unlimited (the default).
+     * Like the request latency, it is not consumed and {@link #clear()} resets it.
+     */
+    public Faults setBandwidth(long bytesPerSecond) {
+        bandwidth.setPerConnection(bytesPerSecond);
+        return this;
+    }
+
+    /**
+     * Limits all those response bodies together, while several are written at once (parallel CloudFetch
+     * downloads), to this many bytes per second: the client's access link; 0: unlimited (the default).
+     */
+    public Faults setTotalBandwidth(long bytesPerSecond) {
+        bandwidth.setTotal(bytesPerSecond);
+        return this;
+    }
+
+    /** The bandwidth model: its rates and the response bytes written through it. */
+    public Bandwidth bandwidth() {
+        return bandwidth;
     }
 
     /** Pending injections across all rules. */

@@ -20,9 +20,12 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
 /**
  * The admin endpoint, for tests in other processes: {@code POST /localwarehouse/admin/faults} with
  * {@code {"type":"SERVICE_UNAVAILABLE","times":3,"rpc":"ExecuteStatement","retryAfterSeconds":1,"millis":0}},
- * {@code DELETE /localwarehouse/admin/faults} (also resets the request latency),
+ * {@code DELETE /localwarehouse/admin/faults} (also resets the request latency and bandwidth),
  * {@code POST /localwarehouse/admin/latency} with {@code {"millis":50}} (the latency added to every SQL and REST
- * request), {@code GET /localwarehouse/admin/latency}, {@code GET /localwarehouse/admin/audit},
+ * request), {@code GET /localwarehouse/admin/latency}, {@code POST /localwarehouse/admin/bandwidth} with
+ * {@code {"bytesPerSecond":12500000,"totalBytesPerSecond":0}} (per connection and shared; 0: unlimited; either may be
+ * left out), {@code GET /localwarehouse/admin/bandwidth} (the rates and {@code bytesSent}),
+ * {@code GET /localwarehouse/admin/audit},
  * {@code POST /localwarehouse/admin/warehouse/start|stop}. Served on loopback only, like the whole server.
  */
 final class AdminRoute implements Route {
@@ -68,6 +71,8 @@ final class AdminRoute implements Route {
             }
             case "POST /latency" -> setLatency(ex);
             case "GET /latency" -> HttpResponses.json(ex, 200, Map.of("millis", faults.requestLatency().toMillis()));
+            case "POST /bandwidth" -> setBandwidth(ex);
+            case "GET /bandwidth" -> HttpResponses.json(ex, 200, bandwidthJson());
             case "GET /audit" -> HttpResponses.json(ex, 200, Map.of("events", auditJson()));
             case "POST /warehouse/start" -> {
                 lifecycle.start();
@@ -126,6 +131,38 @@ final class AdminRoute implements Route {
         }
         faults.setRequestLatency(Duration.ofMillis(millis));
         HttpResponses.json(ex, 200, Map.of("millis", millis));
+    }
+
+    private void setBandwidth(HttpExchange ex) throws IOException {
+        JsonNode body;
+        try {
+            body = HttpResponses.JSON.readTree(ex.getRequestBody());
+            if (body == null || !body.isObject() || !validRate(body, "bytesPerSecond")
+                    || !validRate(body, "totalBytesPerSecond")) {
+                throw new IllegalArgumentException("rates");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            HttpResponses.error(ex, 400, "INVALID_PARAMETER_VALUE",
+                    "Expected JSON {\"bytesPerSecond\": n, \"totalBytesPerSecond\": m} with n, m >= 0 (0: unlimited)");
+            return;
+        }
+        if (body.has("bytesPerSecond")) {
+            faults.setBandwidth(body.get("bytesPerSecond").asLong());
+        }
+        if (body.has("totalBytesPerSecond")) {
+            faults.setTotalBandwidth(body.get("totalBytesPerSecond").asLong());
+        }
+        HttpResponses.json(ex, 200, bandwidthJson());
+    }
+
+    private static boolean validRate(JsonNode body, String field) {
+        return !body.has(field) || body.get(field).canConvertToLong() && body.get(field).isIntegralNumber()
+                && body.get(field).asLong() >= 0;
+    }
+
+    private Map<String, Object> bandwidthJson() {
+        return Map.of("bytesPerSecond", faults.bandwidth().perConnection(),
+                "totalBytesPerSecond", faults.bandwidth().total(), "bytesSent", faults.bandwidth().bytesSent());
     }
 
     private List<Map<String, Object>> auditJson() {

@@ -14,7 +14,8 @@ import io.github.cameldatabricks.testkit.faults.Faults;
 
 /**
  * Dispatches every request of the workspace server to the first matching route (404 otherwise), after the
- * persistent request latency for the routes that take it.
+ * persistent request latency for the routes that take it, whose response bodies also go through the bandwidth
+ * model (paced when a bandwidth is set, counted always).
  */
 final class Router implements HttpHandler {
 
@@ -38,6 +39,8 @@ final class Router implements HttpHandler {
                 if (route.matches(path)) {
                     if (route.takesRequestLatency()) {
                         delay(faults.requestLatency());
+                        // the JDK server lets a handler wrap the body stream before the response headers are sent
+                        exchange.setStreams(null, faults.bandwidth().pace(exchange.getResponseBody()));
                     }
                     route.handle(exchange);
                     return;

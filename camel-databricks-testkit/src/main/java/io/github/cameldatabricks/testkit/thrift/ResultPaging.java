@@ -143,7 +143,7 @@ final class ResultPaging {
             if (rows == null) {
                 return new TFetchResultsResp(Statuses.invalidHandle("OperationHandle: the operation is closed"));
             }
-            TFetchResultsResp resp = links != null ? linkPage(op, links, rows, requestedRows, startRowOffset)
+            TFetchResultsResp resp = links != null ? linkPage(op, links, rows, startRowOffset)
                     : rowPage(op, rows, requestedRows);
             if (includeMetadata) {
                 resp.setResultSetMetadata(metadata(rows, op.resultFormat(), links != null));
@@ -173,9 +173,10 @@ final class ResultPaging {
      * Links to files; recorded in the audit parameters {@code resultFormat} ({@code URL_BASED_SET+LZ4}),
      * {@code resultLinks} (how many) and {@code startRowOffset} when the client asked from a given row.
      */
-    private static TFetchResultsResp linkPage(Operation op, ResultLinks links, RowSource rows, long requestedRows,
-            Long startRowOffset) throws Exception {
-        ResultLinks.Page page = links.page(rows, startRowOffset, requestedRows);
+    private static TFetchResultsResp linkPage(Operation op, ResultLinks links, RowSource rows, Long startRowOffset)
+            throws Exception {
+        // maxRows does not bound the links (see ResultLinks)
+        ResultLinks.Page page = links.page(rows, startRowOffset);
         java.util.Map<String, String> audit = CallContext.current().auditParams();
         audit.put("resultFormat", TSparkRowSetType.URL_BASED_SET.name() + (op.resultFormat().lz4() ? "+LZ4" : ""));
         audit.put("resultLinks", String.valueOf(page.links()));
