@@ -184,6 +184,25 @@ class ErrorHandlingRouteTest extends WarehouseTestSupport {
         assertThat(submitted("INSERT INTO " + table)).isEqualTo(1);
     }
 
+    /**
+     * A Delta write conflict (a concurrent writer committed first: DELTA_CONCURRENT_APPEND, SQLSTATE 2D521)
+     * committed nothing, so the producer retries the INSERT itself: delivered, one row, two submits.
+     */
+    @Test
+    void anInsertThatHitAWriteConflictIsRetriedAndWritesOneRow() throws Exception {
+        String table = newTable("conflict");
+        sql("CREATE TABLE " + table + " (id INT)");
+        WAREHOUSE.faults().inject(Fault.writeConflict(), 1);
+        mock("delivered").expectedMessageCount(1);
+        template.sendBodyAndHeader("direct:query", Map.of("id", 8), "sql", "INSERT INTO " + table + " VALUES (:#id)");
+        mock("delivered").assertIsSatisfied();
+        assertThat(mock("delivered").getExchanges().get(0).getMessage().getHeader("CamelDatabricksAttempts"))
+                .isEqualTo(2);
+        assertThat(sleeps).as("one back-off before the retry").hasSize(1);
+        assertThat(scalar("SELECT count(*) FROM " + table)).isEqualTo(1L);
+        assertThat(submitted("INSERT INTO " + table)).isEqualTo(2);
+    }
+
     @Test
     void aBurstOf503WithAShortRetryAfterIsWaitedOutByTheDriverInOneProducerAttempt() {
         long unavailableBefore = submitsAnswered503();

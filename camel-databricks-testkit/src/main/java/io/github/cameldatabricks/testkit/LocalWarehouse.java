@@ -112,6 +112,11 @@ public final class LocalWarehouse implements AutoCloseable {
                 public Duration nextStatementDelay() {
                     return faults.nextStatementDelay();
                 }
+
+                @Override
+                public boolean nextStatementConflicts() {
+                    return faults.nextStatementConflicts();
+                }
             };
             thrift = new ThriftService(engine, volumes, policy, workerThreads, timerThreads, config.maxPageRows(),
                     config.directResultsWait().toMillis(), config.arrowResults(), cloudFetch);

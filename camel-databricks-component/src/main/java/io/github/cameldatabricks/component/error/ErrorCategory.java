@@ -29,7 +29,10 @@ public enum ErrorCategory {
     AMBIGUOUS(false),
     /** A value was invalid for its type or violated a constraint (SQLSTATE classes 22, 23). */
     DATA(false),
-    /** A concurrent modification conflicted with this one (SQLSTATE 40001): retrying may succeed. */
+    /**
+     * A concurrent modification conflicted with this one (SQLSTATE 40001, or 2D521 for Delta's DELTA_CONCURRENT_*
+     * conflicts): nothing was committed, and retrying may succeed.
+     */
     CONFLICT(true),
     /** A result read whole was larger than maxResultBytes: stream it (outputType=StreamList) or limit it. */
     TOO_LARGE(false),

@@ -221,8 +221,9 @@ public final class ErrorClassifier {
                 return ErrorClassification.of(ErrorCategory.CANCELLED, "the statement was cancelled");
             case "57KD0":
                 return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out on the warehouse");
-            case "40001":
-                return ErrorClassification.of(ErrorCategory.CONFLICT, "concurrent modification (40001)");
+            case "40001", "2D521":
+                // 2D521: Delta's DELTA_CONCURRENT_* write conflicts; the statement committed nothing
+                return ErrorClassification.of(ErrorCategory.CONFLICT, "concurrent modification (" + state + ")");
             case "08S01":
                 return lostConnection(phase, "the connection was lost (08S01)");
             default:

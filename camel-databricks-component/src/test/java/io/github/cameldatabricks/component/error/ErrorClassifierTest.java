@@ -87,6 +87,15 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void aDeltaWriteConflictIsARetryableConflict() {
+        ErrorClassification c = withFault(Fault.writeConflict(), "SELECT 1");
+        assertThat(c.category()).isEqualTo(ErrorCategory.CONFLICT);
+        assertThat(c.retryable()).isTrue();
+        assertThat(c.sqlState()).isEqualTo("2D521");
+        assertThat(c.errorClass()).isEqualTo("DELTA_CONCURRENT_APPEND.ROW_LEVEL_CHANGES");
+    }
+
+    @Test
     void invalidTokenIsAuthentication() {
         ErrorClassification c = failure(w().jdbcUrl("dapi-wrong"), "SELECT 1");
         assertThat(c.category()).isEqualTo(ErrorCategory.AUTHENTICATION);

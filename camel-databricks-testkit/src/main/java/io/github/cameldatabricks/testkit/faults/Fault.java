@@ -60,6 +60,11 @@ public record Fault(FaultType type, Integer retryAfterSeconds, Duration duration
         return new Fault(FaultType.SLOW_STATEMENT, null, runningFor, "ExecuteStatement");
     }
 
+    /** The next statement(s) fail as a Delta write conflict (DELTA_CONCURRENT_APPEND, SQLSTATE 2D521). */
+    public static Fault writeConflict() {
+        return new Fault(FaultType.WRITE_CONFLICT, null, null, "ExecuteStatement");
+    }
+
     /**
      * The next CloudFetch link(s) issued are already expired (inject with {@code times} = how many links). To make
      * link downloads fail instead, target an error fault at the download action:

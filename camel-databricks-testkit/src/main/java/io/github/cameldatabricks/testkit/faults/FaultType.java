@@ -27,10 +27,17 @@ public enum FaultType {
      * fresh link with {@code FetchResults} at the file's {@code startRowOffset}. Applied when a link is issued, not
      * to an HTTP request.
      */
-    EXPIRED_LINK;
+    EXPIRED_LINK,
+    /**
+     * The next statement fails as a Delta write conflict, as on a real warehouse when a concurrent writer committed
+     * first: the operation ends in ERROR_STATE with {@code [DELTA_CONCURRENT_APPEND.ROW_LEVEL_CHANGES]} and SQLSTATE
+     * {@code 2D521}, and nothing of the statement is committed. Applied when the statement runs, not to an HTTP
+     * request.
+     */
+    WRITE_CONFLICT;
 
     /** Whether this fault is applied by the warehouse at a later step rather than to the HTTP request it matched. */
     boolean isDeferred() {
-        return this == SLOW_STATEMENT || this == EXPIRED_LINK;
+        return this == SLOW_STATEMENT || this == EXPIRED_LINK || this == WRITE_CONFLICT;
     }
 }

@@ -165,6 +165,11 @@ public final class Faults {
         return f == null ? Duration.ZERO : f.duration();
     }
 
+    /** Whether the statement about to run is to fail as a write conflict ({@link FaultType#WRITE_CONFLICT}). */
+    public boolean nextStatementConflicts() {
+        return next("ExecuteStatement", FaultType.WRITE_CONFLICT) != null;
+    }
+
     /** Whether the CloudFetch link being issued is to be issued already expired ({@link FaultType#EXPIRED_LINK}). */
     public boolean nextLinkExpired() {
         return next(null, FaultType.EXPIRED_LINK) != null;

@@ -91,10 +91,24 @@ public final class DuckDbErrors {
         if (firstLine.startsWith("Not implemented Error:")) {
             return new WarehouseSqlException("UNSUPPORTED_FEATURE.LOCAL_WAREHOUSE", "0A000", detail, false);
         }
+        if (firstLine.startsWith("TransactionContext Error:") && firstLine.contains("onflict")) {
+            // DuckDB's write-write conflict between concurrent transactions: on Delta, a concurrent commit
+            return writeConflict();
+        }
         if (firstLine.startsWith("Catalog Error:")) {
             return new WarehouseSqlException("INVALID_SQL_SYNTAX", "42000", detail, false);
         }
         return new WarehouseSqlException("INTERNAL_ERROR", "XX000", detail, false);
+    }
+
+    /**
+     * A Delta write conflict as a Databricks SQL warehouse reports it: the error class and SQLSTATE 2D521 of
+     * Databricks' DELTA_CONCURRENT_APPEND error condition; nothing of the statement was committed.
+     */
+    public static WarehouseSqlException writeConflict() {
+        return new WarehouseSqlException("DELTA_CONCURRENT_APPEND.ROW_LEVEL_CHANGES", "2D521",
+                "Transaction conflict detected. A concurrent UPDATE modified the same rows that this transaction"
+                + " attempted to modify. Please retry the operation.", false);
     }
 
     private static String stripPrefix(String line) {

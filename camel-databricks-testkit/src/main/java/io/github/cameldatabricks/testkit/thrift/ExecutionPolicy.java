@@ -12,4 +12,7 @@ public interface ExecutionPolicy {
 
     /** How long the next statement stays RUNNING before it executes (zero normally; a fault may set it). */
     Duration nextStatementDelay();
+
+    /** Whether the next statement fails as a concurrent write conflict (false normally; a fault may set it). */
+    boolean nextStatementConflicts();
 }

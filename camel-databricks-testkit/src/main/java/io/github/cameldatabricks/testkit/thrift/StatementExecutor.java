@@ -194,6 +194,9 @@ final class StatementExecutor {
             return;
         }
         WarehouseSqlException denial = denial(session, t);
+        if (denial == null && policy.nextStatementConflicts()) {
+            denial = DuckDbErrors.writeConflict();
+        }
         if (denial != null) {
             JdbcRowSource.closeQuietly(statement);
             JdbcRowSource.closeQuietly(connection);
