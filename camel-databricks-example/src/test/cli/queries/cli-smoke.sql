@@ -1,0 +1,1 @@
+SELECT 'from-file' AS source, count(*) AS trips FROM samples.nyctaxi.trips
