@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
 import java.util.stream.Collectors;
@@ -51,6 +52,7 @@ public class DatabricksComponent extends HealthCheckComponent {
     private Sleeper sleeper = Sleeper.system();
     private BrowserLauncher browserLauncher;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private final AtomicInteger healthCheckSequence = new AtomicInteger();
 
     public DatabricksComponent() {
     }
@@ -116,6 +118,15 @@ public class DatabricksComponent extends HealthCheckComponent {
             return resolved;
         }
         return credentials.computeIfAbsent(resolved.identity(), identity -> resolved);
+    }
+
+    /**
+     * A unique id for a producer health check, in Camel's producer:NAME form: the warehouse id and a sequence
+     * number, since one endpoint can have several producers (e.g. several routes sending to it).
+     */
+    String nextHealthCheckId(DatabricksEndpoint endpoint) {
+        String warehouse = endpoint.getTarget() == null ? "datasource" : endpoint.getTarget().warehouseId();
+        return "producer:databricks-" + warehouse + "-" + healthCheckSequence.incrementAndGet();
     }
 
     @Override

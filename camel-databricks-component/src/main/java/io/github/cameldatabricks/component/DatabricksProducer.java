@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import io.github.cameldatabricks.component.batch.BatchWriter;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
+import io.github.cameldatabricks.component.health.DatabricksProducerHealthCheck;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
@@ -46,6 +49,8 @@ public class DatabricksProducer extends DefaultProducer {
     private Function<Map<String, Object>, Object> rowConverter;
     private BatchExchangeProcessor batch;
     private LoadExchangeProcessor load;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private DatabricksProducerHealthCheck healthCheck;
 
     public DatabricksProducer(DatabricksEndpoint endpoint) {
         super(endpoint);
@@ -64,6 +69,36 @@ public class DatabricksProducer extends DefaultProducer {
         if (endpoint.getLoadTarget() != null) {
             load = new LoadExchangeProcessor(endpoint, endpoint.newBulkLoader(runner));
         }
+        registerHealthCheck();
+    }
+
+    /**
+     * Adds this producer's health check to Camel's producers repository, as Camel components do; the repository
+     * itself is off unless camel.health.producersEnabled=true, and healthCheckProducerEnabled=false turns the check
+     * off. Absent when camel-health is not in use or the endpoint has a user DataSource.
+     */
+    private void registerHealthCheck() {
+        DatabricksComponent component = (DatabricksComponent) endpoint.getComponent();
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository == null) {
+            return;
+        }
+        healthCheck = endpoint.newProducerHealthCheck(component.nextHealthCheckId(endpoint));
+        if (healthCheck == null) {
+            return;
+        }
+        healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
+        healthCheckRepository.addHealthCheck(healthCheck);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     static Function<Map<String, Object>, Object> rowConverter(DatabricksEndpoint endpoint) {

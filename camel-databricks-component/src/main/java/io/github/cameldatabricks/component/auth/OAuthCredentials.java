@@ -23,6 +23,7 @@ public final class OAuthCredentials implements DatabricksCredentials {
 
     private final DatabricksAuthMode mode;
     private final String identity;
+    private final String clientId;
     private final String description;
     private final TokenSource source;
     private final com.databricks.sdk.core.oauth.Token initial;
@@ -44,6 +45,7 @@ public final class OAuthCredentials implements DatabricksCredentials {
         this.mode = mode;
         this.identity = mode.option() + ":" + host + ":" + clientId
                 + (clientSecret == null ? "" : ":" + StaticTokenCredentials.fingerprint(clientSecret));
+        this.clientId = clientId;
         this.description = mode.option() + " (client " + clientId + ")";
         this.source = source;
         this.initial = initial;
@@ -104,6 +106,11 @@ public final class OAuthCredentials implements DatabricksCredentials {
     @Override
     public String accessToken() {
         return tokens().getToken().getAccessToken();
+    }
+
+    @Override
+    public String principal() {
+        return clientId;
     }
 
     /** Called on the exchange's thread before it borrows a connection: the one place a sign-in may start. */
