@@ -3,6 +3,7 @@ package io.github.cameldatabricks.component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,6 +128,12 @@ public class DatabricksComponent extends HealthCheckComponent {
     String nextHealthCheckId(DatabricksEndpoint endpoint) {
         String warehouse = endpoint.getTarget() == null ? "datasource" : endpoint.getTarget().warehouseId();
         return "producer:databricks-" + warehouse + "-" + healthCheckSequence.incrementAndGet();
+    }
+
+    /** The OAuth identities this component holds tokens for, one per identity (for the dev console). */
+    public List<OAuthCredentials> getOAuthIdentities() {
+        return credentials.values().stream().filter(OAuthCredentials.class::isInstance)
+                .map(OAuthCredentials.class::cast).toList();
     }
 
     @Override

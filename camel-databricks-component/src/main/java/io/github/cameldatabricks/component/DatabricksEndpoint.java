@@ -32,6 +32,7 @@ import io.github.cameldatabricks.component.retry.RetryPolicy;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.SqlRunner;
+import io.github.cameldatabricks.component.stats.EndpointStatistics;
 import io.github.cameldatabricks.component.warehouse.ColdStartWaiter;
 import io.github.cameldatabricks.component.warehouse.SdkWarehouseStateClient;
 import io.github.cameldatabricks.component.warehouse.WarehouseStateClient;
@@ -61,6 +62,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     private boolean pooled;
     private RetryingExecutor executor;
     private WarehouseStateProbe healthProbe;
+    private final EndpointStatistics statistics = new EndpointStatistics();
     private final String writtenUri;
 
     /**
@@ -171,7 +173,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
             }
         }
         executor = new RetryingExecutor(retryPolicy(), coldStartWaiter(), component().clock(), component().sleeper(),
-                component().random());
+                component().random(), statistics);
         if (settings != null && healthProbe == null) {
             // one probe per endpoint, so that its producers share one cached reading
             WarehouseTarget target = settings.target();
@@ -221,7 +223,12 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
                 configuration.getHealthCheckStoppedWarehouse());
     }
 
-    /** The warehouse and identity; null with a user DataSource. */
+    /** What this endpoint has done, for the dev console. */
+    public EndpointStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** Where the endpoint connects (host, warehouse, driver settings); null with a user DataSource. */
     public WarehouseTarget getTarget() {
         return settings == null ? null : settings.target();
     }

@@ -113,6 +113,7 @@ public class DatabricksProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        endpoint.getStatistics().exchange();
         if (load != null) {
             load.process(exchange);
             return;
@@ -159,12 +160,13 @@ public class DatabricksProducer extends DefaultProducer {
             exchange.getMessage().setHeader(DatabricksConstants.ATTEMPTS, result.attempts());
             return result.value();
         } catch (DatabricksException e) {
-            markFailure(exchange, e);
+            markFailure(endpoint, exchange, e);
             throw e;
         }
     }
 
-    static void markFailure(Exchange exchange, DatabricksException e) {
+    static void markFailure(DatabricksEndpoint endpoint, Exchange exchange, DatabricksException e) {
+        endpoint.getStatistics().failure(e.getCategory());
         String category = e.getCategory().value();
         exchange.setProperty(DatabricksConstants.ERROR_CATEGORY, category);
         exchange.setProperty(DatabricksConstants.ERROR_RETRYABLE, e.isRetryable());
@@ -194,7 +196,7 @@ public class DatabricksProducer extends DefaultProducer {
                 // classified like any failure, so the category headers and onException rules apply
                 DatabricksException classified = DatabricksException.of(ErrorClassifier.classify(e,
                         ExecutionPhase.FETCH), 1, null, null, e);
-                markFailure(exchange, classified);
+                markFailure(endpoint, exchange, classified);
                 throw classified;
             }
         } else {
