@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.cameldatabricks.component.auth.DatabricksCredentials;
+import io.github.cameldatabricks.component.error.ErrorCategory;
 import io.github.cameldatabricks.component.error.ErrorClassification;
 import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
@@ -70,21 +71,24 @@ public final class WarehouseStateProbe {
             // a token first, so that credentials that cannot be obtained are reported as such, not as an API error
             credentials.accessToken();
         } catch (RuntimeException e) {
-            return failed("the credentials could not be obtained", e, now);
+            // the token requests are the component's own OAuth calls, which the error classifier knows; its
+            // reason is secret-free, unlike the exception's own message (a server's answer)
+            ErrorClassification verdict = ErrorClassifier.classify(e, ExecutionPhase.CONNECT);
+            return failed("the credentials could not be obtained (" + verdict.category().value()
+                    + (verdict.httpStatus() > 0 ? ", HTTP " + verdict.httpStatus() : "") + "): " + verdict.reason(),
+                    verdict.category(), now);
         }
         try {
             return new WarehouseStatus(client.state(), null, null, now);
         } catch (Exception e) {
-            return failed("the SQL Warehouses API did not answer with the state", e, now);
+            ApiFailures.Verdict verdict = ApiFailures.classify(e);
+            return failed("the SQL Warehouses API did not answer with the state (" + verdict.category().value()
+                    + "): " + verdict.reason(), verdict.category(), now);
         }
     }
 
-    private WarehouseStatus failed(String what, Exception e, Instant now) {
-        // the classifier's reason is secret-free; the exception's own message (a server's answer) may not be
-        ErrorClassification verdict = ErrorClassifier.classify(e, ExecutionPhase.CONNECT);
-        String problem = what + " (" + verdict.category().value()
-                + (verdict.httpStatus() > 0 ? ", HTTP " + verdict.httpStatus() : "") + "): " + verdict.reason();
+    private WarehouseStatus failed(String problem, ErrorCategory category, Instant now) {
         LOG.debug("Health check of warehouse {}: {}", warehouseId, problem);
-        return new WarehouseStatus(null, verdict.category(), problem, now);
+        return new WarehouseStatus(null, category, problem, now);
     }
 }

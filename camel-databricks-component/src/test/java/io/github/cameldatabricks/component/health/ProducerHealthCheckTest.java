@@ -25,6 +25,7 @@ import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.ManualClock;
+import io.github.cameldatabricks.testkit.faults.Fault;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
 
@@ -218,8 +219,36 @@ class ProducerHealthCheckTest {
         HealthCheck.Result result = check();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m)
-                .contains("the SQL Warehouses API did not answer").contains("authentication, HTTP 401"));
+                .contains("the SQL Warehouses API did not answer").contains("(authentication)")
+                .contains("rejected the access token (HTTP 401)"));
         assertNoSecretIn(result, WRONG_TOKEN);
+        assertThat(sessions()).isEqualTo(sessionsBefore);
+    }
+
+    @Test
+    void anUnavailableTokenEndpointIsDown() throws Exception {
+        WAREHOUSE.warehouse().faults().inject(Fault.serviceUnavailable(5).onlyFor("tokenRequest"), 1);
+        long readsBefore = stateReads();
+        started(uri("&authMode=oauth-m2m&clientId=" + SP + "&clientSecret=RAW(" + SP_SECRET + ")"));
+        HealthCheck.Result result = check();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("the credentials could not be obtained").contains("HTTP 503"));
+        assertNoSecretIn(result, SP_SECRET);
+        assertThat(stateReads()).isEqualTo(readsBefore);
+    }
+
+    @Test
+    void aWarehouseThatDoesNotExistIsDown() throws Exception {
+        long sessionsBefore = sessions();
+        started("databricks:SELECT 1?host=" + WAREHOUSE.warehouse().baseUrl() + "&warehouseId=0000000000000000"
+                + pat());
+        HealthCheck.Result result = check();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getDetails()).containsEntry("error.category", "not_found")
+                .containsEntry("warehouse.id", "0000000000000000");
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("the warehouse does not exist (HTTP 404)"));
         assertThat(sessions()).isEqualTo(sessionsBefore);
     }
 
@@ -234,7 +263,8 @@ class ProducerHealthCheckTest {
         HealthCheck.Result result = check();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m)
-                .contains("the SQL Warehouses API did not answer").contains("network"));
+                .contains("the SQL Warehouses API did not answer").contains("(network)")
+                .contains("could not reach the workspace").doesNotContain("OAuth"));
         assertThat(result.getDetails()).containsEntry("error.category", "network")
                 .containsEntry("host", "http://127.0.0.1:" + closedPort);
         assertNoSecretIn(result);
