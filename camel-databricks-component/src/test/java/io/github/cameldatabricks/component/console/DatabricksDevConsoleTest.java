@@ -34,7 +34,8 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
 
 /**
  * The databricks dev console, resolved through Camel's DevConsoleRegistry as Camel's tooling does, after a known
- * set of exchanges: a cold start, a retried 503, failures of a missing table, and a service principal's route. The
+ * set of exchanges: a cold start, a retried 503, failures of a missing table, and a service principal's route
+ * whose token expires and is renewed. The
  * warehouse starts stopped and takes 10 s to start, on a manual clock that the component's sleeper advances.
  */
 @SuppressWarnings("unchecked")
@@ -93,6 +94,9 @@ class DatabricksDevConsoleTest {
         for (int i = 0; i < 2; i++) {
             assertThat(template.requestBody("direct:whoami", (Object) null)).isEqualTo(SP);
         }
+        // two hours later the 1-hour token has expired: the next exchange renews it
+        CLOCK.advance(Duration.ofHours(2));
+        assertThat(template.requestBody("direct:whoami", (Object) null)).isEqualTo(SP);
         // one health check reading, which the console shows without making another
         HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
         HealthCheckHelper.invokeReadiness(context);
@@ -157,8 +161,10 @@ class DatabricksDevConsoleTest {
         assertThat(sp.getString("authMode")).isEqualTo("oauth-m2m");
         assertThat(sp.getString("clientId")).isEqualTo(SP);
         assertThat(sp.getString("host")).isEqualTo(WAREHOUSE.warehouse().baseUrl());
-        assertThat(sp.getLong("tokenRequests")).as("one token for both exchanges").isEqualTo(1);
-        assertThat(sp.getLong("tokenRefreshes")).isZero();
+        assertThat(sp.getLong("tokenRequests")).as("the first token, and one renewal after it expired")
+                .isEqualTo(2);
+        assertThat(sp.getLong("tokenRefreshes")).isEqualTo(1);
+        assertThat(endpoint("current_user").getLong("exchanges")).isEqualTo(3);
         assertThat(Instant.parse(sp.getString("tokenExpiry"))).isAfter(CLOCK.instant());
     }
 
@@ -170,7 +176,7 @@ class DatabricksDevConsoleTest {
     @Test
     void theTextFormSaysTheSame() {
         assertThat(text).contains("Connection pools: 2").contains("OAuth identities: 1")
-                .contains("oauth-m2m client " + SP).contains("token requests 1, refreshes 0")
+                .contains("oauth-m2m client " + SP).contains("token requests 2, refreshes 1")
                 .contains("Acme_Console/1.0").contains("exchanges 3, retries 1, cold-start waits 1, failed 0")
                 .contains("exchanges 2, retries 0, cold-start waits 0, failed 2 (not_found=2)")
                 .contains("last health check").contains("RUNNING");
