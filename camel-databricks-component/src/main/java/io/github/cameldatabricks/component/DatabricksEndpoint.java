@@ -201,8 +201,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
         if (settings == null) {
             return null;
         }
-        return new ColdStartWaiter(stateClient(), settings.target().warehouseId(), configuration.isAutoStartWarehouse(),
-                Duration.ofMillis(configuration.getWarehouseStartTimeout()),
+        return new ColdStartWaiter(stateClient(), settings.target().warehouseId(),
+                configuration.isAutoStartWarehouse(), Duration.ofMillis(configuration.getWarehouseStartTimeout()),
                 Duration.ofMillis(configuration.getWarehouseStatePollInterval()), component().clock(),
                 component().sleeper());
     }

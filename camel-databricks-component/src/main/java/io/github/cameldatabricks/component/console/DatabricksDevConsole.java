@@ -1,5 +1,6 @@
 package io.github.cameldatabricks.component.console;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ public class DatabricksDevConsole extends AbstractDevConsole {
             json.put("authMode", identity.mode().option());
             json.put("clientId", identity.principal());
             json.put("host", identity.host());
-            putIfPresent(json, "tokenExpiry", identity.tokenExpiry() == null ? null : identity.tokenExpiry().toString());
+            Instant expiry = identity.tokenExpiry();
+            putIfPresent(json, "tokenExpiry", expiry == null ? null : expiry.toString());
             json.put("tokenRequests", identity.tokenRequests());
             json.put("tokenRefreshes", identity.tokenRefreshes());
             identities.add(json);

@@ -38,7 +38,8 @@ final class ApiFailures {
         int status = chain.stream().filter(DatabricksError.class::isInstance).map(DatabricksError.class::cast)
                 .mapToInt(DatabricksError::getStatusCode).filter(s -> s > 0).findFirst().orElse(0);
         return switch (status) {
-            case 0 -> new Verdict(ErrorCategory.UNKNOWN, "the call failed (" + failure.getClass().getSimpleName() + ")");
+            case 0 -> new Verdict(ErrorCategory.UNKNOWN, "the call failed ("
+                    + failure.getClass().getSimpleName() + ")");
             case 401 -> new Verdict(ErrorCategory.AUTHENTICATION, "the workspace rejected the access token (HTTP 401)");
             case 403 -> new Verdict(ErrorCategory.PERMISSION, "the principal may not see the warehouse (HTTP 403)");
             case 404 -> new Verdict(ErrorCategory.NOT_FOUND, "the warehouse does not exist (HTTP 404)");
