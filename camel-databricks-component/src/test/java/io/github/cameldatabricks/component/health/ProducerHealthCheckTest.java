@@ -212,6 +212,22 @@ class ProducerHealthCheckTest {
         assertThat(sessions()).isEqualTo(sessionsBefore);
     }
 
+    /** A U2M identity nobody has signed in for yet: the check never opens a browser or waits for a sign-in. */
+    @Test
+    void aU2mIdentityWithoutASignInIsDownAndStartsNoSignIn() throws Exception {
+        WAREHOUSE.warehouse().oidc().addOAuthApp("health-u2m-app", null, "http://localhost:8765/callback");
+        long authorizeBefore = WAREHOUSE.audit().count("authorize");
+        started(uri("&authMode=oauth-u2m&clientId=health-u2m-app&redirectUri=http://localhost:8765/callback"
+                + "&tokenCacheDirectory=none&browserCommand=none"));
+        HealthCheck.Result result = check();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("the credentials could not be obtained").contains("authentication"));
+        assertThat(result.getDetails()).containsEntry("auth.mode", "oauth-u2m")
+                .containsEntry("client.id", "health-u2m-app");
+        assertThat(WAREHOUSE.audit().count("authorize")).isEqualTo(authorizeBefore);
+    }
+
     @Test
     void aRejectedTokenIsDown() throws Exception {
         long sessionsBefore = sessions();
