@@ -61,10 +61,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "dataSource": getOrCreateConfiguration(target).setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "fetchsize":
         case "fetchSize": getOrCreateConfiguration(target).setFetchSize(property(camelContext, int.class, value)); return true;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": getOrCreateConfiguration(target).setHealthCheckCacheTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckstoppedwarehouse":
+        case "healthCheckStoppedWarehouse": getOrCreateConfiguration(target).setHealthCheckStoppedWarehouse(property(camelContext, io.github.cameldatabricks.component.health.StoppedWarehouseHealth.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httppath":
         case "httpPath": getOrCreateConfiguration(target).setHttpPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -174,10 +178,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "dataSource": return javax.sql.DataSource.class;
         case "fetchsize":
         case "fetchSize": return int.class;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "healthcheckstoppedwarehouse":
+        case "healthCheckStoppedWarehouse": return io.github.cameldatabricks.component.health.StoppedWarehouseHealth.class;
         case "host": return java.lang.String.class;
         case "httppath":
         case "httpPath": return java.lang.String.class;
@@ -288,10 +296,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "dataSource": return getOrCreateConfiguration(target).getDataSource();
         case "fetchsize":
         case "fetchSize": return getOrCreateConfiguration(target).getFetchSize();
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return getOrCreateConfiguration(target).getHealthCheckCacheTime();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "healthcheckstoppedwarehouse":
+        case "healthCheckStoppedWarehouse": return getOrCreateConfiguration(target).getHealthCheckStoppedWarehouse();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "httppath":
         case "httpPath": return getOrCreateConfiguration(target).getHttpPath();

@@ -63,6 +63,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fetchsize":
         case "fetchSize": target.getConfiguration().setFetchSize(property(camelContext, int.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": target.getConfiguration().setHealthCheckCacheTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckstoppedwarehouse":
+        case "healthCheckStoppedWarehouse": target.getConfiguration().setHealthCheckStoppedWarehouse(property(camelContext, io.github.cameldatabricks.component.health.StoppedWarehouseHealth.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httppath":
         case "httpPath": target.getConfiguration().setHttpPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -202,6 +206,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fetchsize":
         case "fetchSize": return int.class;
         case "greedy": return boolean.class;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return long.class;
+        case "healthcheckstoppedwarehouse":
+        case "healthCheckStoppedWarehouse": return io.github.cameldatabricks.component.health.StoppedWarehouseHealth.class;
         case "host": return java.lang.String.class;
         case "httppath":
         case "httpPath": return java.lang.String.class;
@@ -342,6 +350,10 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fetchsize":
         case "fetchSize": return target.getConfiguration().getFetchSize();
         case "greedy": return target.isGreedy();
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return target.getConfiguration().getHealthCheckCacheTime();
+        case "healthcheckstoppedwarehouse":
+        case "healthCheckStoppedWarehouse": return target.getConfiguration().getHealthCheckStoppedWarehouse();
         case "host": return target.getConfiguration().getHost();
         case "httppath":
         case "httpPath": return target.getConfiguration().getHttpPath();

@@ -66,7 +66,7 @@ final class BatchExchangeProcessor {
             message.setHeader(DatabricksConstants.BATCH_FAILED_FROM, outcome.failedFrom());
             message.setHeader(DatabricksConstants.BATCH_FAILED_TO, outcome.failedTo());
             message.setHeader(DatabricksConstants.BATCH_AMBIGUOUS, outcome.ambiguous());
-            DatabricksProducer.markFailure(exchange, e);
+            DatabricksProducer.markFailure(endpoint, exchange, e);
             throw e;
         } catch (InvalidBatchElementException e) {
             markCommitted(exchange, e.getCommitted(), resumable);

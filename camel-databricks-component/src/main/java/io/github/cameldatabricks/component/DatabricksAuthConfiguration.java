@@ -7,7 +7,7 @@ import org.apache.camel.spi.UriParams;
  * Who connects: the auth mode and its credentials, including the OAuth U2M sign-in settings. Part of {@link DatabricksConfiguration}.
  */
 @UriParams
-public abstract class DatabricksAuthConfiguration extends DatabricksConnectionConfiguration {
+public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfiguration {
 
     @UriParam(label = "security", enums = "pat,token-env,oauth-m2m,oauth-u2m")
     private String authMode;

@@ -3,10 +3,12 @@ package io.github.cameldatabricks.component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
 import java.util.stream.Collectors;
@@ -51,6 +53,7 @@ public class DatabricksComponent extends HealthCheckComponent {
     private Sleeper sleeper = Sleeper.system();
     private BrowserLauncher browserLauncher;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private final AtomicInteger healthCheckSequence = new AtomicInteger();
 
     public DatabricksComponent() {
     }
@@ -116,6 +119,21 @@ public class DatabricksComponent extends HealthCheckComponent {
             return resolved;
         }
         return credentials.computeIfAbsent(resolved.identity(), identity -> resolved);
+    }
+
+    /**
+     * A unique id for a producer health check, in Camel's producer:NAME form: the warehouse id and a sequence
+     * number, since one endpoint can have several producers (e.g. several routes sending to it).
+     */
+    String nextHealthCheckId(DatabricksEndpoint endpoint) {
+        String warehouse = endpoint.getTarget() == null ? "datasource" : endpoint.getTarget().warehouseId();
+        return "producer:databricks-" + warehouse + "-" + healthCheckSequence.incrementAndGet();
+    }
+
+    /** The OAuth identities this component holds tokens for, one per identity (for the dev console). */
+    public List<OAuthCredentials> getOAuthIdentities() {
+        return credentials.values().stream().filter(OAuthCredentials.class::isInstance)
+                .map(OAuthCredentials.class::cast).toList();
     }
 
     @Override

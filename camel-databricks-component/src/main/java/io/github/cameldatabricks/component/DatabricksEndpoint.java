@@ -24,12 +24,15 @@ import io.github.cameldatabricks.component.auth.BrowserLauncher;
 import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.connection.WarehouseTarget;
 import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.health.DatabricksProducerHealthCheck;
+import io.github.cameldatabricks.component.health.WarehouseStateProbe;
 import io.github.cameldatabricks.component.load.BulkLoader;
 import io.github.cameldatabricks.component.load.LoadTarget;
 import io.github.cameldatabricks.component.retry.RetryPolicy;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.SqlRunner;
+import io.github.cameldatabricks.component.stats.EndpointStatistics;
 import io.github.cameldatabricks.component.warehouse.ColdStartWaiter;
 import io.github.cameldatabricks.component.warehouse.SdkWarehouseStateClient;
 import io.github.cameldatabricks.component.warehouse.WarehouseStateClient;
@@ -58,6 +61,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     private DataSource dataSource;
     private boolean pooled;
     private RetryingExecutor executor;
+    private WarehouseStateProbe healthProbe;
+    private final EndpointStatistics statistics = new EndpointStatistics();
     private final String writtenUri;
 
     /**
@@ -168,7 +173,21 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
             }
         }
         executor = new RetryingExecutor(retryPolicy(), coldStartWaiter(), component().clock(), component().sleeper(),
-                component().random());
+                component().random(), statistics);
+        if (settings != null && healthProbe == null) {
+            // one probe per endpoint, so that its producers share one cached reading
+            WarehouseTarget target = settings.target();
+            WarehouseStateClient client = SdkWarehouseStateClient.forHealthChecks(target.host(),
+                    target.warehouseId(), target.userAgentEntry(), settings.credentials()::accessToken);
+            healthProbe = new WarehouseStateProbe(client, settings.credentials(), target.warehouseId(),
+                    Duration.ofMillis(configuration.getHealthCheckCacheTime()), component().clock());
+        }
+    }
+
+    private WarehouseStateClient stateClient() {
+        WarehouseTarget target = settings.target();
+        return new SdkWarehouseStateClient(target.host(), target.warehouseId(), target.userAgentEntry(),
+                settings.credentials()::accessToken);
     }
 
     private RetryPolicy retryPolicy() {
@@ -182,17 +201,41 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
         if (settings == null) {
             return null;
         }
-        WarehouseTarget target = settings.target();
-        WarehouseStateClient client = new SdkWarehouseStateClient(target.host(), target.warehouseId(),
-                target.userAgentEntry(), settings.credentials()::accessToken);
-        return new ColdStartWaiter(client, target.warehouseId(), configuration.isAutoStartWarehouse(),
-                Duration.ofMillis(configuration.getWarehouseStartTimeout()),
+        return new ColdStartWaiter(stateClient(), settings.target().warehouseId(),
+                configuration.isAutoStartWarehouse(), Duration.ofMillis(configuration.getWarehouseStartTimeout()),
                 Duration.ofMillis(configuration.getWarehouseStatePollInterval()), component().clock(),
                 component().sleeper());
     }
 
     private DatabricksComponent component() {
         return (DatabricksComponent) getComponent();
+    }
+
+    /**
+     * The producer health check of this endpoint, or null with a user DataSource (then the component knows
+     * neither the warehouse nor the credentials, and the check would have to open a connection).
+     */
+    DatabricksProducerHealthCheck newProducerHealthCheck(String id) {
+        if (settings == null || healthProbe == null) {
+            return null;
+        }
+        return new DatabricksProducerHealthCheck(id, healthProbe, settings.target(), settings.credentials(),
+                configuration.getHealthCheckStoppedWarehouse());
+    }
+
+    /** What this endpoint has done, for the dev console. */
+    public EndpointStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** Where the endpoint connects (host, warehouse, driver settings); null with a user DataSource. */
+    public WarehouseTarget getTarget() {
+        return settings == null ? null : settings.target();
+    }
+
+    /** The health check's cached warehouse reading; null with a user DataSource or before the endpoint started. */
+    public WarehouseStateProbe getHealthProbe() {
+        return healthProbe;
     }
 
     /** Runs statements with the endpoint's retry policy. Set while started. */

@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import io.github.cameldatabricks.component.batch.BatchWriter;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
+import io.github.cameldatabricks.component.health.DatabricksProducerHealthCheck;
 import io.github.cameldatabricks.component.retry.RetryingExecutor;
 import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
@@ -46,6 +49,8 @@ public class DatabricksProducer extends DefaultProducer {
     private Function<Map<String, Object>, Object> rowConverter;
     private BatchExchangeProcessor batch;
     private LoadExchangeProcessor load;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private DatabricksProducerHealthCheck healthCheck;
 
     public DatabricksProducer(DatabricksEndpoint endpoint) {
         super(endpoint);
@@ -64,6 +69,36 @@ public class DatabricksProducer extends DefaultProducer {
         if (endpoint.getLoadTarget() != null) {
             load = new LoadExchangeProcessor(endpoint, endpoint.newBulkLoader(runner));
         }
+        registerHealthCheck();
+    }
+
+    /**
+     * Adds this producer's health check to Camel's producers repository, as Camel components do; the repository
+     * itself is off unless camel.health.producersEnabled=true, and healthCheckProducerEnabled=false turns the check
+     * off. Absent when camel-health is not in use or the endpoint has a user DataSource.
+     */
+    private void registerHealthCheck() {
+        DatabricksComponent component = (DatabricksComponent) endpoint.getComponent();
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository == null) {
+            return;
+        }
+        healthCheck = endpoint.newProducerHealthCheck(component.nextHealthCheckId(endpoint));
+        if (healthCheck == null) {
+            return;
+        }
+        healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
+        healthCheckRepository.addHealthCheck(healthCheck);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     static Function<Map<String, Object>, Object> rowConverter(DatabricksEndpoint endpoint) {
@@ -78,6 +113,7 @@ public class DatabricksProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        endpoint.getStatistics().exchange();
         if (load != null) {
             load.process(exchange);
             return;
@@ -124,12 +160,13 @@ public class DatabricksProducer extends DefaultProducer {
             exchange.getMessage().setHeader(DatabricksConstants.ATTEMPTS, result.attempts());
             return result.value();
         } catch (DatabricksException e) {
-            markFailure(exchange, e);
+            markFailure(endpoint, exchange, e);
             throw e;
         }
     }
 
-    static void markFailure(Exchange exchange, DatabricksException e) {
+    static void markFailure(DatabricksEndpoint endpoint, Exchange exchange, DatabricksException e) {
+        endpoint.getStatistics().failure(e.getCategory());
         String category = e.getCategory().value();
         exchange.setProperty(DatabricksConstants.ERROR_CATEGORY, category);
         exchange.setProperty(DatabricksConstants.ERROR_RETRYABLE, e.isRetryable());
@@ -159,7 +196,7 @@ public class DatabricksProducer extends DefaultProducer {
                 // classified like any failure, so the category headers and onException rules apply
                 DatabricksException classified = DatabricksException.of(ErrorClassifier.classify(e,
                         ExecutionPhase.FETCH), 1, null, null, e);
-                markFailure(exchange, classified);
+                markFailure(endpoint, exchange, classified);
                 throw classified;
             }
         } else {

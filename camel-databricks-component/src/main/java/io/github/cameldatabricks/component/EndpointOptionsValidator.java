@@ -42,6 +42,7 @@ final class EndpointOptionsValidator {
         atLeast("warehouseStatePollInterval", c.getWarehouseStatePollInterval(), 100, " milliseconds");
         atLeast("consentTimeout", c.getConsentTimeout(), 1000, " milliseconds");
         atLeast("oauthTimeout", c.getOauthTimeout(), 100, " milliseconds");
+        atLeast("healthCheckCacheTime", c.getHealthCheckCacheTime(), 1000, " milliseconds");
         if (!(c.getRetryMultiplier() >= 1.0)) {
             throw new IllegalArgumentException("Invalid retryMultiplier " + c.getRetryMultiplier()
                     + ": expected a factor of at least 1.0");

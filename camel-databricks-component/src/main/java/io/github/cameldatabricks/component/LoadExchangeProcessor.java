@@ -48,7 +48,7 @@ final class LoadExchangeProcessor {
         try {
             result = loader.load(body, loadId, endpoint.getExecutor(), beanRows::columnValues);
         } catch (DatabricksException e) {
-            DatabricksProducer.markFailure(exchange, e);
+            DatabricksProducer.markFailure(endpoint, exchange, e);
             throw e;
         }
         ResumableBody.clearResumeHeader(exchange, DatabricksConstants.LOAD_ID);

@@ -57,7 +57,7 @@ class BadInputCatalogueTest {
         // durations
         for (String option : List.of("connectionTimeout", "maxConnectionLifetime", "poolStopTimeout",
                 "retryInitialDelay", "retryMaxDelay", "retryBudget", "warehouseStartTimeout",
-                "warehouseStatePollInterval", "consentTimeout", "oauthTimeout")) {
+                "warehouseStatePollInterval", "consentTimeout", "oauthTimeout", "healthCheckCacheTime")) {
             for (String bad : List.of("soon", "1.5s", "-1", "10 minutes", "PTXS")) {
                 cases.add(Arguments.of(option + "=" + bad, "Invalid " + option));
             }
@@ -88,6 +88,10 @@ class BadInputCatalogueTest {
         cases.add(Arguments.of("authMode=kerberos", "Invalid authMode 'kerberos'"));
         cases.add(Arguments.of("outputType=Everything", "outputType"));
         cases.add(Arguments.of("loadFormat=AVRO", "loadFormat"));
+        cases.add(Arguments.of("healthCheckStoppedWarehouse=MAYBE", "healthCheckStoppedWarehouse"));
+        cases.add(Arguments.of("healthCheckStoppedWarehouse=true", "healthCheckStoppedWarehouse"));
+        cases.add(Arguments.of("healthCheckCacheTime=500", "Invalid healthCheckCacheTime 500: expected at least 1000"
+                + " milliseconds"));
         // output classes
         for (String bad : List.of("com.example.Missing", "java.lang.Integer", "java.util.Map", "java.lang.Runnable",
                 "java.util.AbstractList")) {

@@ -35,6 +35,14 @@ public interface DatabricksCredentials {
     default void beforeUse(java.sql.Connection connection) throws java.sql.SQLException {
     }
 
+    /**
+     * Who connects, where that is not a secret: the OAuth client (service principal application id or U2M app)
+     * id; null for token modes, whose only identity is the token itself.
+     */
+    default String principal() {
+        return null;
+    }
+
     /** A secret-free description for logs and {@code toString}. */
     String describe();
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
@@ -23,6 +24,8 @@ public final class OAuthCredentials implements DatabricksCredentials {
 
     private final DatabricksAuthMode mode;
     private final String identity;
+    private final String clientId;
+    private final String host;
     private final String description;
     private final TokenSource source;
     private final com.databricks.sdk.core.oauth.Token initial;
@@ -30,6 +33,8 @@ public final class OAuthCredentials implements DatabricksCredentials {
     /** Built from the first token, whose lifetime sets the expiry buffer; null until then. */
     private volatile CachedTokenSource tokens;
     private final LongSupplier tokenRequests;
+    /** The expiry of the token last handed out, for the dev console; null before the first. */
+    private volatile Instant lastExpiry;
     /** Which token each physical connection was last given; weak, so closed connections drop out. */
     private final Map<Connection, String> given = new WeakHashMap<>();
 
@@ -44,6 +49,8 @@ public final class OAuthCredentials implements DatabricksCredentials {
         this.mode = mode;
         this.identity = mode.option() + ":" + host + ":" + clientId
                 + (clientSecret == null ? "" : ":" + StaticTokenCredentials.fingerprint(clientSecret));
+        this.clientId = clientId;
+        this.host = host;
         this.description = mode.option() + " (client " + clientId + ")";
         this.source = source;
         this.initial = initial;
@@ -103,7 +110,27 @@ public final class OAuthCredentials implements DatabricksCredentials {
      */
     @Override
     public String accessToken() {
-        return tokens().getToken().getAccessToken();
+        com.databricks.sdk.core.oauth.Token token = tokens().getToken();
+        lastExpiry = token.getExpiry();
+        return token.getAccessToken();
+    }
+
+    /**
+     * When the token last handed out expires; null if none was yet. Read without asking the token source, so
+     * looking at it (the dev console) never causes a token request.
+     */
+    public Instant tokenExpiry() {
+        return lastExpiry;
+    }
+
+    /** The workspace the tokens are for. */
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public String principal() {
+        return clientId;
     }
 
     /** Called on the exchange's thread before it borrows a connection: the one place a sign-in may start. */
@@ -130,6 +157,15 @@ public final class OAuthCredentials implements DatabricksCredentials {
     /** How many token requests the source made so far. */
     public long tokenRequests() {
         return tokenRequests.getAsLong();
+    }
+
+    /**
+     * How many of those requests renewed a token: all but the one that got the first token, unless the first came
+     * from the U2M token cache.
+     */
+    public long tokenRefreshes() {
+        long requests = tokenRequests();
+        return initial != null ? requests : Math.max(0, requests - 1);
     }
 
     @Override

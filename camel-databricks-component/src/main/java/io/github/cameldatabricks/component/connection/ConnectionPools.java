@@ -1,6 +1,7 @@
 package io.github.cameldatabricks.component.connection;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,14 @@ public final class ConnectionPools {
             long stopTimeoutMillis) {
     }
 
+    /**
+     * One pool as the dev console shows it: where it connects, as whom (mode and principal, never a secret), and
+     * its connections from HikariCP's pool MXBean.
+     */
+    public record PoolView(String name, WarehouseTarget target, String authMode, String principal, int endpoints,
+            int active, int idle, int waiting, int total, int maximum) {
+    }
+
     private record Key(String url, Map<String, String> properties, String identity) {
     }
 
@@ -34,12 +44,26 @@ public final class ConnectionPools {
         final HikariDataSource pool;
         final FailFastDataSource dataSource;
         final long stopTimeoutMillis;
+        final WarehouseTarget target;
+        final DatabricksCredentials credentials;
         int users;
 
-        Entry(HikariDataSource pool, FailFastDataSource dataSource, long stopTimeoutMillis) {
+        Entry(HikariDataSource pool, FailFastDataSource dataSource, long stopTimeoutMillis, WarehouseTarget target,
+                DatabricksCredentials credentials) {
             this.pool = pool;
             this.dataSource = dataSource;
             this.stopTimeoutMillis = stopTimeoutMillis;
+            this.target = target;
+            this.credentials = credentials;
+        }
+
+        PoolView view() {
+            HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            boolean live = bean != null && !pool.isClosed();
+            return new PoolView(pool.getPoolName(), target, credentials.mode().option(), credentials.principal(),
+                    users, live ? bean.getActiveConnections() : 0, live ? bean.getIdleConnections() : 0,
+                    live ? bean.getThreadsAwaitingConnection() : 0, live ? bean.getTotalConnections() : 0,
+                    pool.getMaximumPoolSize());
         }
     }
 
@@ -65,7 +89,8 @@ public final class ConnectionPools {
             // do not open (or fail on) a connection at start: the warehouse may be stopped
             config.setInitializationFailTimeout(-1);
             HikariDataSource pool = new HikariDataSource(config);
-            entry = new Entry(pool, new FailFastDataSource(pool, driver, credentials), settings.stopTimeoutMillis());
+            entry = new Entry(pool, new FailFastDataSource(pool, driver, credentials), settings.stopTimeoutMillis(),
+                    target, credentials);
             pools.put(key, entry);
             LOG.debug("created pool {} for {} as {}", config.getPoolName(), target, credentials.describe());
         }
@@ -87,6 +112,11 @@ public final class ConnectionPools {
     /** How many pools are open. */
     public synchronized int size() {
         return pools.size();
+    }
+
+    /** The open pools, for the dev console. */
+    public synchronized List<PoolView> views() {
+        return pools.values().stream().map(Entry::view).toList();
     }
 
     /** Closes every pool. */

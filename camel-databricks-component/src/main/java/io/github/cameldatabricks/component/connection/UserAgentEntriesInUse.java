@@ -35,4 +35,11 @@ public final class UserAgentEntriesInUse {
         }
         return snapshot;
     }
+
+    /** Every entry in use in this JVM so far, sorted. */
+    public static Set<String> snapshot() {
+        synchronized (ENTRIES) {
+            return java.util.Collections.unmodifiableSet(new TreeSet<>(ENTRIES));
+        }
+    }
 }

@@ -12,6 +12,7 @@ import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ErrorCategory;
 import io.github.cameldatabricks.component.error.ErrorClassification;
 import io.github.cameldatabricks.component.error.ErrorClassifier;
+import io.github.cameldatabricks.component.stats.EndpointStatistics;
 import io.github.cameldatabricks.component.warehouse.ColdStartWaiter;
 
 /**
@@ -42,14 +43,22 @@ public final class RetryingExecutor {
     private final Clock clock;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
+    private final EndpointStatistics statistics;
 
     public RetryingExecutor(RetryPolicy policy, ColdStartWaiter coldStart, Clock clock, Sleeper sleeper,
             DoubleSupplier random) {
+        this(policy, coldStart, clock, sleeper, random, new EndpointStatistics());
+    }
+
+    /** @param statistics where retries and cold-start waits are counted (the endpoint's, for the dev console) */
+    public RetryingExecutor(RetryPolicy policy, ColdStartWaiter coldStart, Clock clock, Sleeper sleeper,
+            DoubleSupplier random, EndpointStatistics statistics) {
         this.policy = policy;
         this.coldStart = coldStart;
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
+        this.statistics = statistics;
     }
 
     /**
@@ -77,6 +86,11 @@ public final class RetryingExecutor {
                 if (verdict.category() == ErrorCategory.WAREHOUSE_UNAVAILABLE && coldStart != null
                         && coldStartWaits < MAX_COLD_START_WAITS) {
                     ColdStartWaiter.Outcome outcome = awaitWarehouse();
+                    if (outcome != ColdStartWaiter.Outcome.WAS_RUNNING
+                            && outcome != ColdStartWaiter.Outcome.UNKNOWN) {
+                        // the warehouse was not running, and the statement waited for it
+                        statistics.coldStartWait();
+                    }
                     if (outcome == ColdStartWaiter.Outcome.BECAME_RUNNING) {
                         coldStartWaits++;
                         continue;
@@ -99,6 +113,7 @@ public final class RetryingExecutor {
                     throw DatabricksException.of(verdict, attempts, null, null, failure.failure());
                 }
                 retries++;
+                statistics.retry();
                 LOG.debug("Attempt {} failed ({}: {}); retry {} of {} in {} ms", attempts, verdict.category().value(),
                         verdict.reason(), retries, policy.maxRetries(), delay.toMillis());
                 sleep(delay, verdict, attempts, failure);

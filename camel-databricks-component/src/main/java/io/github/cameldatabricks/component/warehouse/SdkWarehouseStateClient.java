@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.service.sql.GetWarehouseResponse;
 import com.databricks.sdk.service.sql.StartRequest;
 
@@ -17,22 +18,48 @@ import io.github.cameldatabricks.component.connection.WorkspaceHost;
 public final class SdkWarehouseStateClient implements WarehouseStateClient {
 
     private static final int HTTP_TIMEOUT_SECONDS = 30;
+    /** A health probe must answer well within a readiness probe's usual timeout. */
+    private static final int HEALTH_CHECK_HTTP_TIMEOUT_SECONDS = 10;
 
     private final WorkspaceHost host;
     private final String warehouseId;
     private final Supplier<String> accessToken;
+    private final boolean sdkRetries;
+    private final int httpTimeoutSeconds;
 
+    /** The client for waiting on a starting warehouse: the SDK retries transient failures itself. */
     public SdkWarehouseStateClient(WorkspaceHost host, String warehouseId, String userAgentEntry,
             Supplier<String> accessToken) {
+        this(host, warehouseId, userAgentEntry, accessToken, true, HTTP_TIMEOUT_SECONDS);
+    }
+
+    private SdkWarehouseStateClient(WorkspaceHost host, String warehouseId, String userAgentEntry,
+            Supplier<String> accessToken, boolean sdkRetries, int httpTimeoutSeconds) {
         this.host = host;
         this.warehouseId = warehouseId;
         this.accessToken = accessToken;
+        this.sdkRetries = sdkRetries;
+        this.httpTimeoutSeconds = httpTimeoutSeconds;
         SdkPartnerUserAgent.register(userAgentEntry);
     }
 
+    /**
+     * The client for health checks: one attempt with a short timeout. The SDK's own retries (four attempts with
+     * back-off, about 16 s against a refused connection) would hold a readiness probe far beyond its timeout; the
+     * next probe asks again anyway.
+     */
+    public static SdkWarehouseStateClient forHealthChecks(WorkspaceHost host, String warehouseId,
+            String userAgentEntry, Supplier<String> accessToken) {
+        return new SdkWarehouseStateClient(host, warehouseId, userAgentEntry, accessToken, false,
+                HEALTH_CHECK_HTTP_TIMEOUT_SECONDS);
+    }
+
     private WorkspaceClient client() {
+        // the PAT provider itself, not the SDK's default chain: that chain first asks the workspace for its OpenID
+        // endpoints (with retries) to set up OIDC providers that are never used here
         DatabricksConfig config = new DatabricksConfig().setHost(host.url()).setAuthType("pat")
-                .setToken(accessToken.get()).setHttpTimeoutSeconds(HTTP_TIMEOUT_SECONDS)
+                .setCredentialsProvider(new PatCredentialsProvider())
+                .setToken(accessToken.get()).setHttpTimeoutSeconds(httpTimeoutSeconds).setDisableRetries(!sdkRetries)
                 // never log request headers (the Authorization header), whatever the environment or profile says
                 .setDebugHeaders(false);
         return new WorkspaceClient(config);
