@@ -24,7 +24,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("accessToken");
         props.add("authMode");
         props.add("autoStartWarehouse");
@@ -49,6 +49,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("greedy");
         props.add("host");
         props.add("httpPath");
+        props.add("idTokenFile");
         props.add("initialDelay");
         props.add("jdbcProperties");
         props.add("lazyStartProducer");
