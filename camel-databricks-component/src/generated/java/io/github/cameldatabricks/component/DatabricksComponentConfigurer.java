@@ -72,6 +72,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httppath":
         case "httpPath": getOrCreateConfiguration(target).setHttpPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "idtokenfile":
+        case "idTokenFile": getOrCreateConfiguration(target).setIdTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "jdbcproperties":
         case "jdbcProperties": getOrCreateConfiguration(target).setJdbcProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "lazystartproducer":
@@ -189,6 +191,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "host": return java.lang.String.class;
         case "httppath":
         case "httpPath": return java.lang.String.class;
+        case "idtokenfile":
+        case "idTokenFile": return java.lang.String.class;
         case "jdbcproperties":
         case "jdbcProperties": return java.util.Map.class;
         case "lazystartproducer":
@@ -307,6 +311,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "host": return getOrCreateConfiguration(target).getHost();
         case "httppath":
         case "httpPath": return getOrCreateConfiguration(target).getHttpPath();
+        case "idtokenfile":
+        case "idTokenFile": return getOrCreateConfiguration(target).getIdTokenFile();
         case "jdbcproperties":
         case "jdbcProperties": return getOrCreateConfiguration(target).getJdbcProperties();
         case "lazystartproducer":

@@ -70,6 +70,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httppath":
         case "httpPath": target.getConfiguration().setHttpPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "idtokenfile":
+        case "idTokenFile": target.getConfiguration().setIdTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "jdbcproperties":
@@ -213,6 +215,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "host": return java.lang.String.class;
         case "httppath":
         case "httpPath": return java.lang.String.class;
+        case "idtokenfile":
+        case "idTokenFile": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "jdbcproperties":
@@ -357,6 +361,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "host": return target.getConfiguration().getHost();
         case "httppath":
         case "httpPath": return target.getConfiguration().getHttpPath();
+        case "idtokenfile":
+        case "idTokenFile": return target.getConfiguration().getIdTokenFile();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "jdbcproperties":

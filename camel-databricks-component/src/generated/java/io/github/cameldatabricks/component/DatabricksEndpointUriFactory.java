@@ -24,7 +24,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(73);
+        Set<String> props = new HashSet<>(74);
         props.add("accessToken");
         props.add("authMode");
         props.add("autoStartWarehouse");
@@ -51,6 +51,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("healthCheckStoppedWarehouse");
         props.add("host");
         props.add("httpPath");
+        props.add("idTokenFile");
         props.add("initialDelay");
         props.add("jdbcProperties");
         props.add("lazyStartProducer");

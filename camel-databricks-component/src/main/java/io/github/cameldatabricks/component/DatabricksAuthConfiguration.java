@@ -9,7 +9,7 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfiguration {
 
-    @UriParam(label = "security", enums = "pat,token-env,oauth-m2m,oauth-u2m")
+    @UriParam(label = "security", enums = "pat,token-env,oauth-m2m,oauth-u2m,oauth-federation")
     private String authMode;
 
     @UriParam(label = "security", security = "secret")
@@ -39,12 +39,15 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     @UriParam(label = "security", defaultValue = "30000", javaType = "java.time.Duration")
     private long oauthTimeout = 30000;
 
+    @UriParam(label = "security")
+    private String idTokenFile;
+
     public String getAuthMode() {
         return authMode;
     }
 
     /**
-     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m. When unset: token means pat, accessToken means token-env; with no credential option, the APP_AUTH_TYPE environment variable selects it, else the one flow whose environment variables are set.
+     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m, oauth-federation (OAuth token federation: the workload's identity token from its platform, e.g. a Kubernetes service account token, is exchanged for a Databricks token; no Databricks secret). When unset: token means pat, accessToken means token-env, idTokenFile means oauth-federation; with no credential option, the APP_AUTH_TYPE environment variable selects it, else the one flow whose environment variables are set.
      */
     public void setAuthMode(String authMode) {
         this.authMode = authMode;
@@ -77,7 +80,7 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * The OAuth client id: the service principal's application id for authMode=oauth-m2m (falls back to DATABRICKS_CLIENT_ID), or the custom OAuth app's client id for authMode=oauth-u2m (falls back to DATABRICKS_U2M_CLIENT_ID).
+     * The OAuth client id: the service principal's application id for authMode=oauth-m2m (falls back to DATABRICKS_CLIENT_ID), or the custom OAuth app's client id for authMode=oauth-u2m (falls back to DATABRICKS_U2M_CLIENT_ID), or the service principal whose federation policy admits the workload for authMode=oauth-federation (falls back to DATABRICKS_CLIENT_ID; unset for account-wide federation).
      */
     public void setClientId(String clientId) {
         this.clientId = clientId;
@@ -148,5 +151,16 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
      */
     public void setTokenCacheDirectory(String tokenCacheDirectory) {
         this.tokenCacheDirectory = tokenCacheDirectory;
+    }
+
+    public String getIdTokenFile() {
+        return idTokenFile;
+    }
+
+    /**
+     * For authMode=oauth-federation: the file holding the workload's identity token (a JWT), e.g. a Kubernetes projected service account token; it is read again at every token exchange, since platforms rotate it. Without it the token comes from DATABRICKS_OIDC_TOKEN_FILEPATH, or the environment variable DATABRICKS_OIDC_TOKEN (or the one named by DATABRICKS_OIDC_TOKEN_ENV).
+     */
+    public void setIdTokenFile(String idTokenFile) {
+        this.idTokenFile = idTokenFile;
     }
 }

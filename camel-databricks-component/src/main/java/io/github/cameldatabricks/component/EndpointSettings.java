@@ -49,7 +49,7 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
         AuthOptions auth = new AuthOptions(config.getAuthMode(), config.getToken(), config.getAccessToken(),
                 config.getClientId(), config.getClientSecret(), config.getRedirectUri(), config.getBrowserCommand(),
                 java.time.Duration.ofMillis(config.getConsentTimeout()), config.getTokenCacheDirectory(),
-                java.time.Duration.ofMillis(config.getOauthTimeout()));
+                java.time.Duration.ofMillis(config.getOauthTimeout()), config.getIdTokenFile());
         return new EndpointSettings(target, new CredentialsResolver(environment, clock, browser).resolve(auth, host));
     }
 

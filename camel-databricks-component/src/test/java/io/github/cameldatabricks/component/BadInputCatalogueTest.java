@@ -29,6 +29,8 @@ class BadInputCatalogueTest {
     private static final String SECRET = "catalogue-canary-secret-91be";
     private static final String BASE = "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1&token=RAW("
             + TOKEN + ")";
+    /** Looks like a JWT (never a real one): must never be echoed. */
+    private static final String FAKE_JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ";
     private static CamelContext context;
 
     @BeforeAll
@@ -115,6 +117,18 @@ class BadInputCatalogueTest {
         cases.add(Arguments.of("accessToken=RAW(" + SECRET + ")", "Both token"));
         cases.add(Arguments.of("clientId=app&clientSecret=RAW(" + SECRET + ")", "set authMode"));
         cases.add(Arguments.of("clientId=app", "set authMode"));
+        // OAuth token federation: the workload token file
+        String fed = "authMode=oauth-federation&idTokenFile=";
+        cases.add(Arguments.of(fed + "/no/such/token", "Invalid idTokenFile '/no/such/token': no such file"));
+        cases.add(Arguments.of(fed + System.getProperty("java.io.tmpdir"), "not a regular file"));
+        cases.add(Arguments.of(fed + FAKE_JWT, "Invalid idTokenFile: it holds what looks like a token"));
+        cases.add(Arguments.of("authMode=oauth-federation", "Missing for authMode=oauth-federation: the workload's"
+                + " identity token"));
+        cases.add(Arguments.of("authMode=oauth-federation&clientId=sp&clientSecret=RAW(" + SECRET + ")",
+                "clientSecret is not used by authMode=oauth-federation"));
+        cases.add(Arguments.of("authMode=oauth-m2m&clientId=sp&clientSecret=RAW(" + SECRET + ")&idTokenFile=/x",
+                "idTokenFile is only used by authMode=oauth-federation"));
+        cases.add(Arguments.of("idTokenFile=/x", "idTokenFile is set next to a token"));
         // misspelled options that may hold secrets
         cases.add(Arguments.of("tokn=RAW(" + SECRET + ")", "Unknown option(s) tokn"));
         cases.add(Arguments.of("clientSecrett=RAW(" + SECRET + ")", "Unknown option(s) clientSecrett"));
@@ -172,6 +186,17 @@ class BadInputCatalogueTest {
                 Arguments.of(Map.of("DATABRICKS_ACCESS_TOKEN", TOKEN, "DATABRICKS_TOKEN", TOKEN),
                         "More than one authorization method"),
                 Arguments.of(Map.of(), "Cannot configure default credentials"),
+                Arguments.of(Map.of("APP_AUTH_TYPE", "oauth_federation"), "DATABRICKS_OIDC_TOKEN"),
+                Arguments.of(Map.of("APP_AUTH_TYPE", "federation", "DATABRICKS_OIDC_TOKEN_ENV", "CI_ID_TOKEN"),
+                        "Invalid DATABRICKS_OIDC_TOKEN_ENV"),
+                Arguments.of(Map.of("APP_AUTH_TYPE", "federation", "DATABRICKS_OIDC_TOKEN_ENV", FAKE_JWT),
+                        "Invalid DATABRICKS_OIDC_TOKEN_ENV"),
+                Arguments.of(Map.of("DATABRICKS_OIDC_TOKEN_FILEPATH", "/no/such/token"),
+                        "Invalid DATABRICKS_OIDC_TOKEN_FILEPATH '/no/such/token': no such file"),
+                Arguments.of(Map.of("DATABRICKS_OIDC_TOKEN_FILEPATH", "/etc/hostname", "DATABRICKS_OIDC_TOKEN",
+                        FAKE_JWT), "Both DATABRICKS_OIDC_TOKEN_FILEPATH and DATABRICKS_OIDC_TOKEN are set"),
+                Arguments.of(Map.of("DATABRICKS_OIDC_TOKEN", FAKE_JWT, "DATABRICKS_CLIENT_ID", "sp",
+                        "DATABRICKS_CLIENT_SECRET", SECRET), "More than one authorization method"),
                 Arguments.of(Map.of("APP_AUTH_TYPE", "u2m", "DATABRICKS_U2M_CLIENT_ID", "app",
                         "DATABRICKS_REDIRECT_URI", "http://evil.example.com/callback"),
                         "Invalid DATABRICKS_REDIRECT_URI"));
@@ -186,7 +211,22 @@ class BadInputCatalogueTest {
                     "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"));
             assertThat(t).as("creating the endpoint should fail").isNotNull();
             String chain = chain(t);
-            assertThat(chain).contains(expected).doesNotContain(TOKEN).doesNotContain(SECRET);
+            assertThat(chain).contains(expected).doesNotContain(TOKEN).doesNotContain(SECRET)
+                    .doesNotContain(FAKE_JWT).doesNotContain("eyJ");
+        } finally {
+            ctx.stop();
+        }
+    }
+
+    /** The workload token in idTokenFile and in the environment: one place only, and the token is never shown. */
+    @org.junit.jupiter.api.Test
+    void aTokenFileNextToATokenVariableIsRefusedNamingBoth() {
+        CamelContext ctx = TestContexts.startedWith(Environment.of(Map.of("DATABRICKS_OIDC_TOKEN", FAKE_JWT)));
+        try {
+            Throwable t = catchThrowable(() -> ctx.getEndpoint("databricks:select 1?host=h.cloud.databricks.com"
+                    + "&warehouseId=w1&authMode=oauth-federation&idTokenFile=/var/run/secrets/tokens/databricks"));
+            assertThat(chain(t)).contains("Both idTokenFile and DATABRICKS_OIDC_TOKEN are set")
+                    .doesNotContain(FAKE_JWT).doesNotContain("eyJ");
         } finally {
             ctx.stop();
         }
@@ -198,7 +238,7 @@ class BadInputCatalogueTest {
         // below Camel's outer wrapper (which quotes the URI as written) nothing may carry a canary
         String inner = chain(t.getCause() == null ? t : t.getCause());
         assertThat(chain(t)).contains(expected);
-        assertThat(inner).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("\r")
+        assertThat(inner).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain(FAKE_JWT).doesNotContain("\r")
                 .doesNotContain("\nINFO forged");
     }
 

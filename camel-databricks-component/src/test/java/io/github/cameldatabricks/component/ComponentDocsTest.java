@@ -60,4 +60,20 @@ class ComponentDocsTest {
             }
         }
     }
+
+    /** Every auth mode is offered by the metadata's authMode enum and has a row in the guide's mode table. */
+    @Test
+    void everyAuthModeIsInTheMetadataAndTheModeTable() throws Exception {
+        JsonObject json = (JsonObject) Jsoner.deserialize(Files.readString(JSON));
+        String guide = Files.readString(Path.of("../docs/authentication.md"));
+        JsonObject authMode = (JsonObject) ((JsonObject) json.get("properties")).get("authMode");
+        List<Object> enums = new ArrayList<>((java.util.Collection<?>) authMode.get("enum"));
+        for (io.github.cameldatabricks.component.auth.DatabricksAuthMode mode
+                : io.github.cameldatabricks.component.auth.DatabricksAuthMode.values()) {
+            assertThat(enums).as("metadata enum of authMode").contains(mode.option());
+            assertThat(guide).as("mode table row of %s", mode.option()).contains("| `" + mode.option() + "` |");
+        }
+        assertThat(guide).as("federation troubleshooting rows").contains("| federation: token expired |",
+                "| federation: wrong audience |", "| federation: unknown issuer |", "| federation: subject not allowed |");
+    }
 }

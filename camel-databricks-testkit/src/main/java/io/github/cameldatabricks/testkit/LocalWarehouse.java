@@ -30,6 +30,7 @@ import io.github.cameldatabricks.testkit.faults.Faults;
 import io.github.cameldatabricks.testkit.http.WorkspaceServer;
 import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
 import io.github.cameldatabricks.testkit.oidc.Oidc;
+import io.github.cameldatabricks.testkit.oidc.TestIdentityProvider;
 import io.github.cameldatabricks.testkit.sql.AuditTable;
 import io.github.cameldatabricks.testkit.sql.DuckDbEngine;
 import io.github.cameldatabricks.testkit.sql.TableName;
@@ -59,6 +60,7 @@ public final class LocalWarehouse implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Oidc oidc;
     private final CloudFetchFiles cloudFetch;
+    private final List<TestIdentityProvider> identityProviders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private AuditLog audit;
     private DuckDbEngine engine;
     private VolumeStore volumes;
@@ -145,6 +147,8 @@ public final class LocalWarehouse implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        identityProviders.forEach(TestIdentityProvider::close);
+        identityProviders.clear();
         if (server != null) {
             server.close();
             server = null;
@@ -294,6 +298,18 @@ public final class LocalWarehouse implements AutoCloseable {
      */
     public Oidc oidc() {
         return oidc;
+    }
+
+    /**
+     * Starts a workload identity provider (an OIDC issuer with discovery and a JWKS, signing RS256 JWTs) on this
+     * warehouse's clock, stopped when the warehouse closes. Register a
+     * {@link io.github.cameldatabricks.testkit.oidc.FederationPolicy} naming its issuer with
+     * {@code oidc().addFederationPolicy(...)} for the token endpoint to exchange its tokens.
+     */
+    public TestIdentityProvider startIdentityProvider() {
+        TestIdentityProvider idp = TestIdentityProvider.start(clock);
+        identityProviders.add(idp);
+        return idp;
     }
 
     /**

@@ -15,14 +15,15 @@ import java.time.Duration;
  * @param consentTimeout      how long a U2M sign-in may take
  * @param tokenCacheDirectory where U2M tokens are kept, {@code none}, or null for the default
  * @param oauthTimeout        how long an OAuth request (discovery, token) may take
+ * @param idTokenFile         the file holding the workload's identity token (oauth-federation), or null
  */
 public record AuthOptions(String authMode, String token, String accessToken, String clientId, String clientSecret,
         String redirectUri, String browserCommand, Duration consentTimeout, String tokenCacheDirectory,
-        Duration oauthTimeout) {
+        Duration oauthTimeout, String idTokenFile) {
 
     /** Whether any credential is given as an option (then the environment is not read for credentials). */
     boolean hasExplicitCredentials() {
-        return set(token) || set(accessToken) || set(clientId) || set(clientSecret);
+        return set(token) || set(accessToken) || set(clientId) || set(clientSecret) || set(idTokenFile);
     }
 
     static boolean set(String value) {

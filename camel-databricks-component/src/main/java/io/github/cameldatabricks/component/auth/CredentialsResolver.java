@@ -30,6 +30,13 @@ public final class CredentialsResolver {
 
     static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/callback";
 
+    /** Where databricks-sdk-java looks for a workload's identity token; the same names here. */
+    private static final List<String> FEDERATION_VARIABLES = List.of(EnvironmentVariables.OIDC_TOKEN_FILEPATH,
+            EnvironmentVariables.OIDC_TOKEN_ENV, EnvironmentVariables.OIDC_TOKEN);
+    /** A JWT: three base64url parts, the first starting with the encoding of <code>{"</code>. */
+    private static final java.util.regex.Pattern LOOKS_LIKE_JWT = java.util.regex.Pattern
+            .compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
     private final Environment environment;
     private final Clock clock;
     private final BrowserLauncher browserOverride;
@@ -64,6 +71,13 @@ public final class CredentialsResolver {
         }
         if (AuthOptions.set(o.authMode())) {
             mode = DatabricksAuthMode.fromOption(o.authMode());
+        } else if (AuthOptions.set(o.idTokenFile())) {
+            if (AuthOptions.set(o.token()) || AuthOptions.set(o.accessToken()) || AuthOptions.set(o.clientSecret())) {
+                throw new IllegalArgumentException("idTokenFile is set next to a token or clientSecret (on the endpoint"
+                        + " or the component): set authMode=oauth-federation to use the workload's identity token, or"
+                        + " remove idTokenFile");
+            }
+            mode = DatabricksAuthMode.OAUTH_FEDERATION;
         } else if (AuthOptions.set(o.token()) && AuthOptions.set(o.accessToken())) {
             throw new IllegalArgumentException("Both token (a personal access token) and accessToken (an OAuth"
                     + " access token) are set: set authMode=pat or authMode=token-env, or remove one of them");
@@ -73,7 +87,12 @@ public final class CredentialsResolver {
             mode = DatabricksAuthMode.TOKEN_ENV;
         } else {
             throw new IllegalArgumentException("clientId/clientSecret are set but authMode is not: set"
-                    + " authMode=oauth-m2m (service principal) or authMode=oauth-u2m (custom OAuth app)");
+                    + " authMode=oauth-m2m (service principal), authMode=oauth-u2m (custom OAuth app) or"
+                    + " authMode=oauth-federation (workload identity federation for the service principal)");
+        }
+        if (mode != DatabricksAuthMode.OAUTH_FEDERATION && AuthOptions.set(o.idTokenFile())) {
+            throw new IllegalArgumentException("idTokenFile is only used by authMode=oauth-federation, not authMode="
+                    + mode.option() + ": remove it or set authMode=oauth-federation");
         }
         return switch (mode) {
             case PAT -> new StaticTokenCredentials(mode, require(mode, o.token(), "token"));
@@ -84,6 +103,13 @@ public final class CredentialsResolver {
             }
             case OAUTH_U2M -> u2m(host, require(mode, o.clientId(), "clientId"), blankToNull(o.clientSecret()),
                     o);
+            case OAUTH_FEDERATION -> {
+                if (AuthOptions.set(o.clientSecret())) {
+                    throw new IllegalArgumentException("clientSecret is not used by authMode=oauth-federation (the"
+                            + " workload's identity token replaces it): remove clientSecret, or use authMode=oauth-m2m");
+                }
+                yield federation(host, blankToNull(o.clientId()), o);
+            }
         };
     }
 
@@ -101,7 +127,9 @@ public final class CredentialsResolver {
                     + " configured. Set the endpoint's auth options (token, accessToken, or authMode with clientId"
                     + " and clientSecret), or APP_AUTH_TYPE with its variables: pat needs DATABRICKS_TOKEN;"
                     + " token_env needs DATABRICKS_ACCESS_TOKEN; oauth_m2m needs DATABRICKS_CLIENT_ID and"
-                    + " DATABRICKS_CLIENT_SECRET; oauth_u2m needs DATABRICKS_U2M_CLIENT_ID");
+                    + " DATABRICKS_CLIENT_SECRET; oauth_u2m needs DATABRICKS_U2M_CLIENT_ID; oauth_federation needs"
+                    + " DATABRICKS_OIDC_TOKEN_FILEPATH or DATABRICKS_OIDC_TOKEN (or DATABRICKS_OIDC_TOKEN_ENV), and"
+                    + " DATABRICKS_CLIENT_ID for a service principal");
         } else {
             throw moreThanOne(present, null);
         }
@@ -128,6 +156,7 @@ public final class CredentialsResolver {
             }
             case OAUTH_U2M -> u2m(host, requireEnv(mode, EnvironmentVariables.U2M_CLIENT_ID),
                     env(EnvironmentVariables.U2M_CLIENT_SECRET), o);
+            case OAUTH_FEDERATION -> federation(host, env(EnvironmentVariables.CLIENT_ID), o);
         };
     }
 
@@ -136,10 +165,17 @@ public final class CredentialsResolver {
         Map<DatabricksAuthMode, List<String>> present = new LinkedHashMap<>();
         addIfSet(present, DatabricksAuthMode.PAT, EnvironmentVariables.TOKEN);
         addIfSet(present, DatabricksAuthMode.TOKEN_ENV, EnvironmentVariables.ACCESS_TOKEN);
-        addIfSet(present, DatabricksAuthMode.OAUTH_M2M, EnvironmentVariables.CLIENT_ID);
+        boolean federation = FEDERATION_VARIABLES.stream().anyMatch(v -> environment.value(v).isPresent());
+        // DATABRICKS_CLIENT_ID names the service principal for federation too: without a secret next to a workload
+        // token it belongs to federation, so that the two do not count as two flows
+        boolean clientIdForFederation = federation
+                && environment.value(EnvironmentVariables.CLIENT_SECRET).isEmpty();
+        addIfSet(present, clientIdForFederation ? DatabricksAuthMode.OAUTH_FEDERATION : DatabricksAuthMode.OAUTH_M2M,
+                EnvironmentVariables.CLIENT_ID);
         addIfSet(present, DatabricksAuthMode.OAUTH_M2M, EnvironmentVariables.CLIENT_SECRET);
         addIfSet(present, DatabricksAuthMode.OAUTH_U2M, EnvironmentVariables.U2M_CLIENT_ID);
         addIfSet(present, DatabricksAuthMode.OAUTH_U2M, EnvironmentVariables.U2M_CLIENT_SECRET);
+        FEDERATION_VARIABLES.forEach(v -> addIfSet(present, DatabricksAuthMode.OAUTH_FEDERATION, v));
         return present;
     }
 
@@ -192,6 +228,86 @@ public final class CredentialsResolver {
         return new OAuthCredentials(DatabricksAuthMode.OAUTH_U2M, host.url(), clientId, clientSecret, source,
                 cached != null && cached.getExpiry().isAfter(clock.instant()) ? cached : null, source::requests,
                 clock);
+    }
+
+    /**
+     * OAuth token federation: the workload token is the platform's, not a configured credential, so it is found in
+     * idTokenFile or, without it, where the SDK looks (DATABRICKS_OIDC_TOKEN_FILEPATH, DATABRICKS_OIDC_TOKEN or the
+     * variable named by DATABRICKS_OIDC_TOKEN_ENV); more than one place is refused rather than one silently winning.
+     */
+    private DatabricksCredentials federation(WorkspaceHost host, String clientId, AuthOptions o) {
+        WorkloadToken workloadToken = workloadToken(o);
+        OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(host, clock, o.oauthTimeout());
+        TokenExchangeTokenSource source = new TokenExchangeTokenSource(endpoint, workloadToken, clientId, clock);
+        return OAuthCredentials.federated(host.url(), clientId, workloadToken.describe(), source, source::requests,
+                clock);
+    }
+
+    private WorkloadToken workloadToken(AuthOptions o) {
+        List<String> inEnvironment = FEDERATION_VARIABLES.stream().filter(v -> environment.value(v).isPresent())
+                .toList();
+        if (AuthOptions.set(o.idTokenFile())) {
+            if (!inEnvironment.isEmpty()) {
+                throw new IllegalArgumentException("Both idTokenFile and " + String.join(", ", inEnvironment)
+                        + " are set: the workload's identity token must come from one place; remove idTokenFile or"
+                        + " unset the variable");
+            }
+            return tokenFile(o.idTokenFile().trim(), "idTokenFile");
+        }
+        boolean file = inEnvironment.contains(EnvironmentVariables.OIDC_TOKEN_FILEPATH);
+        if (file && inEnvironment.size() > 1) {
+            throw new IllegalArgumentException("Both " + String.join(" and ", inEnvironment) + " are set: the"
+                    + " workload's identity token must come from one place; unset all but one");
+        }
+        if (file) {
+            return tokenFile(env(EnvironmentVariables.OIDC_TOKEN_FILEPATH), EnvironmentVariables.OIDC_TOKEN_FILEPATH);
+        }
+        if (inEnvironment.contains(EnvironmentVariables.OIDC_TOKEN_ENV)) {
+            String name = env(EnvironmentVariables.OIDC_TOKEN_ENV);
+            // never echoed: a token put here by mistake must not reach a message
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,127}") || environment.value(name).isEmpty()) {
+                throw new IllegalArgumentException("Invalid " + EnvironmentVariables.OIDC_TOKEN_ENV + ": expected the"
+                        + " name of a set environment variable that holds the workload's identity token (it defaults"
+                        + " to " + EnvironmentVariables.OIDC_TOKEN + "), and that variable is not set or the value is"
+                        + " not a variable name");
+            }
+            return WorkloadToken.variable(environment, name);
+        }
+        if (inEnvironment.contains(EnvironmentVariables.OIDC_TOKEN)) {
+            return WorkloadToken.variable(environment, EnvironmentVariables.OIDC_TOKEN);
+        }
+        throw new IllegalArgumentException("Missing for authMode=oauth-federation: the workload's identity token."
+                + " Set idTokenFile to the file holding it (e.g. a projected service account token), or "
+                + EnvironmentVariables.OIDC_TOKEN_FILEPATH + ", or " + EnvironmentVariables.OIDC_TOKEN + " (or "
+                + EnvironmentVariables.OIDC_TOKEN_ENV + " naming the variable that holds it)");
+    }
+
+    /** The token file, checked now so that a wrong path fails at endpoint creation rather than at the first exchange. */
+    private static WorkloadToken tokenFile(String value, String source) {
+        if (LOOKS_LIKE_JWT.matcher(value).matches()) {
+            throw new IllegalArgumentException("Invalid " + source + ": it holds what looks like a token, not the path"
+                    + " of the file that holds it; set the path (the token itself is never put in an option)");
+        }
+        Path file;
+        try {
+            file = Path.of(value).toAbsolutePath();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("Invalid " + source + ": not a valid file path");
+        }
+        String expected = ": expected the file holding the workload's identity token (a JWT), e.g."
+                + " /var/run/secrets/tokens/databricks-token";
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + file + "': no such file" + expected);
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + file + "': not a regular file (a"
+                    + " directory?)" + expected);
+        }
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + file + "': this process may not read it;"
+                    + " check the file's permissions for the user the route runs as");
+        }
+        return WorkloadToken.file(file, source);
     }
 
     private URI redirectUri(AuthOptions o) {

@@ -13,7 +13,12 @@ public enum DatabricksAuthMode {
     /** OAuth machine-to-machine with a service principal (client credentials). */
     OAUTH_M2M("oauth-m2m", "oauth_m2m", "m2m"),
     /** OAuth user-to-machine with a custom OAuth app (authorization code + PKCE). */
-    OAUTH_U2M("oauth-u2m", "oauth_u2m", "u2m");
+    OAUTH_U2M("oauth-u2m", "oauth_u2m", "u2m"),
+    /**
+     * OAuth token federation (workload identity): the workload's JWT from its platform (Kubernetes, CI, a cloud) is
+     * exchanged for a Databricks token, for a service principal or account-wide; no Databricks secret.
+     */
+    OAUTH_FEDERATION("oauth-federation", "oauth_federation", "oauth-federation", "federation");
 
     private final String option;
     private final String[] appAuthTypes;

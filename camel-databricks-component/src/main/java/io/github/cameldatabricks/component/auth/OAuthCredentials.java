@@ -46,16 +46,39 @@ public final class OAuthCredentials implements DatabricksCredentials {
     public OAuthCredentials(DatabricksAuthMode mode, String host, String clientId, String clientSecret,
             TokenSource source, com.databricks.sdk.core.oauth.Token initial, LongSupplier tokenRequests,
             Clock clock) {
+        this(mode, mode.option() + ":" + host + ":" + clientId
+                + (clientSecret == null ? "" : ":" + StaticTokenCredentials.fingerprint(clientSecret)),
+                mode.option() + " (client " + clientId + ")", host, clientId, source, initial, tokenRequests, clock);
+    }
+
+    private OAuthCredentials(DatabricksAuthMode mode, String identity, String description, String host,
+            String clientId, TokenSource source, com.databricks.sdk.core.oauth.Token initial,
+            LongSupplier tokenRequests, Clock clock) {
         this.mode = mode;
-        this.identity = mode.option() + ":" + host + ":" + clientId
-                + (clientSecret == null ? "" : ":" + StaticTokenCredentials.fingerprint(clientSecret));
+        this.identity = identity;
         this.clientId = clientId;
         this.host = host;
-        this.description = mode.option() + " (client " + clientId + ")";
+        this.description = description;
         this.source = source;
         this.initial = initial;
         this.clock = clock;
         this.tokenRequests = tokenRequests;
+    }
+
+    /**
+     * OAuth token federation credentials: one token cache per workspace, service principal (or account-wide) and
+     * workload token source, so routes with the same identity share one Databricks token.
+     *
+     * @param clientId    the service principal's application id, or null for account-wide federation
+     * @param tokenSource where the workload token is read (a file or variable name, never a token)
+     */
+    public static OAuthCredentials federated(String host, String clientId, String tokenSource, TokenSource source,
+            LongSupplier tokenRequests, Clock clock) {
+        String who = clientId == null ? "account-wide" : clientId;
+        return new OAuthCredentials(DatabricksAuthMode.OAUTH_FEDERATION, DatabricksAuthMode.OAUTH_FEDERATION.option()
+                + ":" + host + ":" + who + ":" + tokenSource, DatabricksAuthMode.OAUTH_FEDERATION.option() + " ("
+                + (clientId == null ? "account-wide" : "service principal " + clientId) + ", workload token from "
+                + tokenSource + ")", host, clientId, source, null, tokenRequests, clock);
     }
 
     /**

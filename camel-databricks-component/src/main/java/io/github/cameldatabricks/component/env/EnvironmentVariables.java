@@ -12,6 +12,12 @@ public final class EnvironmentVariables {
     public static final String U2M_CLIENT_ID = "DATABRICKS_U2M_CLIENT_ID";
     public static final String U2M_CLIENT_SECRET = "DATABRICKS_U2M_CLIENT_SECRET";
     public static final String REDIRECT_URI = "DATABRICKS_REDIRECT_URI";
+    /** The workload's identity token (OAuth token federation), as databricks-sdk-java names it. */
+    public static final String OIDC_TOKEN = "DATABRICKS_OIDC_TOKEN";
+    /** The name of the variable that holds the workload's identity token instead of {@link #OIDC_TOKEN} (SDK name). */
+    public static final String OIDC_TOKEN_ENV = "DATABRICKS_OIDC_TOKEN_ENV";
+    /** A file holding the workload's identity token, re-read at every exchange (SDK name). */
+    public static final String OIDC_TOKEN_FILEPATH = "DATABRICKS_OIDC_TOKEN_FILEPATH";
     /** The application's auth selector (not {@code DATABRICKS_AUTH_TYPE}, which the SDK reads itself). */
     public static final String APP_AUTH_TYPE = "APP_AUTH_TYPE";
 

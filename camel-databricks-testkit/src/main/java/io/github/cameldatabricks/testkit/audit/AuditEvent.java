@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param time          when the request finished
  * @param principal     the authenticated identity (email or service principal id), or null if unauthenticated
- * @param authMethod    {@code pat}, {@code oauth} or {@code none}
+ * @param authMethod    {@code pat}, {@code oauth}, {@code oauth-federation} (an access token from OAuth token
+ *                      federation) or {@code none}
  * @param userAgent     the request's User-Agent header
  * @param serviceName   {@code databrickssql}, {@code oauth2} or {@code warehouses}
  * @param actionName    e.g. {@code openSession}, {@code commandSubmit}, {@code getWarehouse}, {@code tokenIssued}

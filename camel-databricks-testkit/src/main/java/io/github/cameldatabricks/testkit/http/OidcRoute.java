@@ -74,7 +74,8 @@ final class OidcRoute implements Route {
         d.put("scopes_supported", List.of("all-apis", "email", "offline_access", "openid", "profile", "sql"));
         d.put("response_types_supported", List.of("code", "id_token"));
         d.put("response_modes_supported", List.of("query", "fragment", "form_post"));
-        d.put("grant_types_supported", List.of("client_credentials", "authorization_code", "refresh_token"));
+        d.put("grant_types_supported", List.of("client_credentials", "authorization_code", "refresh_token",
+                Oidc.TOKEN_EXCHANGE_GRANT));
         d.put("code_challenge_methods_supported", List.of("S256"));
         d.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         d.put("subject_types_supported", List.of("public"));
@@ -157,8 +158,9 @@ final class OidcRoute implements Route {
             OidcProtocol.TokenOutcome outcome = protocol.token(form, ex.getRequestHeaders().getFirst("Authorization"));
             audit.param("client_id", outcome.clientId());
             if (outcome.subject() != null) {
-                audit.identity(outcome.subject(), "oauth");
+                audit.identity(outcome.subject(), outcome.authMethod());
             }
+            audit.params(outcome.auditParams());
             audit.outcome(outcome.status(), outcome.status() == 200 ? null : String.valueOf(outcome.body().get("error")));
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             HttpResponses.json(ex, outcome.status(), outcome.body());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.nimbusds.jose.JOSEException;
@@ -32,6 +33,12 @@ import io.github.cameldatabricks.testkit.auth.AuthResult;
  */
 public final class Oidc {
 
+    /** The grant type of OAuth token federation (RFC 8693 token exchange), as {@link #tokensIssued(String)} counts it. */
+    public static final String TOKEN_EXCHANGE_GRANT = TokenExchange.GRANT_TYPE;
+
+    /** The JWT claim that says how an access token was obtained (the audit's auth method for its requests). */
+    static final String AUTH_METHOD_CLAIM = "auth_method";
+
     /** An authorization code waiting to be exchanged. */
     record PendingCode(String clientId, String redirectUri, String challenge, String scope, String user,
             Instant expiresAt) {
@@ -49,6 +56,7 @@ public final class Oidc {
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> issuedByGrant = new ConcurrentHashMap<>();
+    private final List<FederationPolicy> federationPolicies = new CopyOnWriteArrayList<>();
     private volatile String issuer = "http://127.0.0.1/oidc";
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
     private volatile boolean rotateRefreshTokens;
@@ -81,6 +89,28 @@ public final class Oidc {
     public Oidc addOAuthApp(String clientId, String secret, String... redirectUris) {
         apps.put(clientId, new OAuthApp(clientId, secret, List.of(redirectUris), null));
         return this;
+    }
+
+    /**
+     * Registers an OAuth token federation policy: the token endpoint then exchanges JWTs of its issuer that pass it
+     * (grant type {@value TokenExchange#GRANT_TYPE}). A policy naming a service principal applies to requests with
+     * that {@code client_id}; an account-wide one to requests without a client id.
+     */
+    public Oidc addFederationPolicy(FederationPolicy policy) {
+        federationPolicies.add(policy);
+        return this;
+    }
+
+    /** Removes every federation policy. */
+    public Oidc clearFederationPolicies() {
+        federationPolicies.clear();
+        return this;
+    }
+
+    /** The policies for a service principal, or the account-wide ones for a null client id. */
+    List<FederationPolicy> federationPolicies(String clientId) {
+        return federationPolicies.stream().filter(p -> clientId == null ? p.isAccountWide()
+                : clientId.equals(p.servicePrincipal())).toList();
     }
 
     /** Lifetime of issued access tokens ({@code expires_in} and the JWT {@code exp}). */
@@ -179,11 +209,17 @@ public final class Oidc {
 
     /** Issues a signed access token and counts it. */
     String issueAccessToken(String grantType, String subject, String clientId, String scope) {
+        return issueAccessToken(grantType, subject, clientId, scope, "oauth");
+    }
+
+    /** Issues a signed access token whose requests the workspace audits with {@code authMethod}. */
+    String issueAccessToken(String grantType, String subject, String clientId, String scope, String authMethod) {
         issuedByGrant.computeIfAbsent(grantType, g -> new AtomicLong()).incrementAndGet();
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(clientId)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(accessTokenLifetime)))
-                .jwtID(UUID.randomUUID().toString()).claim("scope", scope).claim("client_id", clientId).build();
+                .jwtID(UUID.randomUUID().toString()).claim("scope", scope).claim("client_id", clientId)
+                .claim(AUTH_METHOD_CLAIM, authMethod).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(signingKey));
@@ -215,7 +251,8 @@ public final class Oidc {
             if (exp == null || !clock.instant().isBefore(exp.toInstant())) {
                 return AuthResult.rejected("Invalid access token. The token has expired.");
             }
-            return AuthResult.accepted(claims.getSubject(), "oauth");
+            String method = claims.getStringClaim(AUTH_METHOD_CLAIM);
+            return AuthResult.accepted(claims.getSubject(), method == null ? "oauth" : method);
         } catch (ParseException | JOSEException e) {
             return AuthResult.rejected("Invalid access token.");
         }

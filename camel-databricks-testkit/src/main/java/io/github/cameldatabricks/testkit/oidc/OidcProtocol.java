@@ -15,7 +15,8 @@ public final class OidcProtocol {
     }
 
     /** A token endpoint answer. */
-    public record TokenOutcome(int status, Map<String, Object> body, String clientId, String subject) {
+    public record TokenOutcome(int status, Map<String, Object> body, String clientId, String subject,
+            String authMethod, Map<String, String> auditParams) {
     }
 
     private final Oidc oidc;
@@ -91,12 +92,13 @@ public final class OidcProtocol {
         String clientId = form.get("client_id");
         try {
             TokenGrants.Issued issued = grants.grant(form, authorizationHeader);
-            return new TokenOutcome(200, issued.body(), clientId, issued.subject());
+            return new TokenOutcome(200, issued.body(), clientId, issued.subject(), issued.method(),
+                    issued.auditParams());
         } catch (OAuthError e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.error());
             body.put("error_description", e.getMessage());
-            return new TokenOutcome(e.status(), body, clientId, null);
+            return new TokenOutcome(e.status(), body, clientId, null, "none", Map.of());
         }
     }
 }

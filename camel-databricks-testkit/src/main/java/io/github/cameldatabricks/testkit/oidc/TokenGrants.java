@@ -16,13 +16,19 @@ import java.util.Set;
 final class TokenGrants {
 
     /** The outcome: the JSON body and who the token is for (for the audit). */
-    record Issued(Map<String, Object> body, String subject) {
+    record Issued(Map<String, Object> body, String subject, String method, Map<String, String> auditParams) {
+
+        Issued(Map<String, Object> body, String subject) {
+            this(body, subject, "oauth", Map.of());
+        }
     }
 
     private final Oidc oidc;
+    private final TokenExchange tokenExchange;
 
     TokenGrants(Oidc oidc) {
         this.oidc = oidc;
+        this.tokenExchange = new TokenExchange(oidc);
     }
 
     Issued grant(Map<String, String> form, String authorizationHeader) throws OAuthError {
@@ -37,6 +43,7 @@ final class TokenGrants {
             case "client_credentials" -> clientCredentials(clientId, clientSecret, form.get("scope"));
             case "authorization_code" -> authorizationCode(clientId, clientSecret, form);
             case "refresh_token" -> refresh(clientId, clientSecret, form.get("refresh_token"));
+            case TokenExchange.GRANT_TYPE -> federated(form);
             default -> throw new OAuthError(400, "unsupported_grant_type", "Unsupported grant_type " + grantType);
         };
     }
@@ -91,6 +98,20 @@ final class TokenGrants {
         // always return a refresh token: clients replace their whole token with the response
         String next = oidc.rotatesRefreshTokens() ? oidc.newRefreshToken(grant) : refreshToken;
         return new Issued(tokenBody(access, grant.scope(), next), grant.user());
+    }
+
+    /** OAuth token federation: no client secret, the subject token is the credential. */
+    private Issued federated(Map<String, String> form) throws OAuthError {
+        TokenExchange.Federated who = tokenExchange.exchange(form);
+        String scope = form.get("scope") == null || form.get("scope").isBlank() ? "all-apis" : form.get("scope");
+        String clientId = form.get("client_id") == null || form.get("client_id").isBlank() ? null
+                : form.get("client_id").trim();
+        String access = oidc.issueAccessToken(TokenExchange.GRANT_TYPE, who.principal(), clientId, scope,
+                TokenExchange.AUTH_METHOD);
+        Map<String, String> audit = new LinkedHashMap<>();
+        audit.put("subject_token_issuer", who.issuer());
+        audit.put("subject_token_subject", who.subject());
+        return new Issued(tokenBody(access, scope, null), who.principal(), TokenExchange.AUTH_METHOD, audit);
     }
 
     private OAuthApp authenticateApp(String clientId, String secret) throws OAuthError {
