@@ -72,9 +72,9 @@ final class DocsExamples {
             // end::consumer[]
 
             // tag::auth[]
-            from("direct:as-service-account")
+            from("direct:with-own-token")
                     .to("databricks:SELECT count(*) FROM samples.nyctaxi.trips?outputType=SelectOne"
-                            + "&authMode=pat&token=RAW({{databricks.token}})"
+                            + "&authMode=pat&token={{reports.token}}"
                             + "&userAgentEntry=Acme_Reports/1.0.0");
             // end::auth[]
 

@@ -41,7 +41,7 @@ abstract class DocsExamplesTestSupport extends WarehouseTestSupport {
         sql("CREATE OR REPLACE TABLE main.default.outbox (id INT, payload STRING, sent BOOLEAN)");
         sql("INSERT INTO main.default.outbox VALUES (1, 'a', false), (2, 'b', false)");
         Properties properties = new Properties();
-        properties.setProperty("databricks.token", warehouse().token());
+        properties.setProperty("reports.token", warehouse().token());
         context.getPropertiesComponent().setInitialProperties(properties);
         DocsExamples.enableProducerHealthChecks(context);
         HealthCheckHelper.getHealthCheckRegistry(context).setExposureLevel("full");
@@ -128,7 +128,7 @@ abstract class DocsExamplesTestSupport extends WarehouseTestSupport {
 
     @Test
     void anEndpointCanCarryItsOwnCredentialsAndUserAgentEntry() throws Exception {
-        Object count = template.requestBody("direct:as-service-account", (Object) null);
+        Object count = template.requestBody("direct:with-own-token", (Object) null);
         assertThat(((Number) count).longValue()).isEqualTo(TRIPS);
         assertThat(warehouse().audit().events(e -> e.actionName().equals("commandSubmit")
                 && e.userAgent() != null && e.userAgent().contains("Acme_Reports/1.0.0"))).isNotEmpty();
