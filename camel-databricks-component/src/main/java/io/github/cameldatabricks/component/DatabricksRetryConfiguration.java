@@ -49,7 +49,7 @@ public abstract class DatabricksRetryConfiguration extends DatabricksAuthConfigu
     }
 
     /**
-     * The delay before the first retry, in milliseconds; later delays grow by retryMultiplier, with +/-20% jitter.
+     * The delay before the first retry, in milliseconds; later delays grow by retryMultiplier, with a random jitter of up to 20% either way.
      */
     public void setRetryInitialDelay(long retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;

@@ -75,8 +75,8 @@ public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfig
 
     /**
      * For databricks:load:&lt;table&gt; endpoints: the Unity Catalog volume (or a folder in one) where the rows are
-     * staged as files before COPY INTO loads them, as /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/folder].
-     * The principal needs READ VOLUME and WRITE VOLUME on it.
+     * staged as files before COPY INTO loads them, as /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;, optionally
+     * followed by /&lt;folder&gt;. The principal needs READ VOLUME and WRITE VOLUME on it.
      */
     public void setStagingVolume(String stagingVolume) {
         this.stagingVolume = stagingVolume;
@@ -87,8 +87,8 @@ public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfig
     }
 
     /**
-     * For databricks:load:&lt;table&gt; endpoints whose body is already a file (an InputStream, File, Path or byte[]):
-     * its format. Rows (Maps or beans) are always staged as newline-delimited JSON.
+     * For databricks:load:&lt;table&gt; endpoints whose body is already a file (an InputStream, File, Path or byte
+     * array): its format. Rows (Maps or beans) are always staged as newline-delimited JSON.
      */
     public void setLoadFormat(DatabricksLoadFormat loadFormat) {
         this.loadFormat = loadFormat;

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 import org.junit.jupiter.api.Test;
 
-/** The hand-maintained component reference lists every option and header of the generated metadata. */
+/** The component reference: its tables match the generated metadata and its examples exist (DocsExamplesTestSupport runs them). */
 class ComponentDocsTest {
 
     private static final Path JSON = Path.of(
@@ -27,7 +29,7 @@ class ComponentDocsTest {
             names.addAll(((JsonObject) json.get(section)).keySet());
         }
         assertThat(names).contains("host", "userAgentEntry", "token", "CamelDatabricksRowCount");
-        assertThat(names).allSatisfy(name -> assertThat(adoc).as("documents %s (run python3 src/main/docs/update-option-tables.py)", name).contains("*" + name + "*"));
+        assertThat(names).allSatisfy(name -> assertThat(adoc).as("documents %s (run ComponentDocsTest with -Ddocs.update=true)", name).contains("*" + name + "*"));
     }
 
     @Test
@@ -45,19 +47,47 @@ class ComponentDocsTest {
         }
     }
 
+    /**
+     * The option and header tables are the rendering of the current metadata (OptionTables); with
+     * -Ddocs.update=true this test rewrites them instead.
+     */
     @Test
-    void everyOptionRowCarriesTheCurrentDescription() throws Exception {
-        JsonObject json = (JsonObject) Jsoner.deserialize(Files.readString(JSON));
+    void theOptionTablesAreRenderedFromTheCurrentMetadata() throws Exception {
         String adoc = Files.readString(ADOC);
-        for (String section : List.of("componentProperties", "properties")) {
-            JsonObject options = (JsonObject) json.get(section);
-            for (String name : options.keySet()) {
-                JsonObject option = (JsonObject) options.get(name);
-                String row = "| *" + name + "* (" + option.getString("group") + ") | "
-                        + option.getString("description").replace("|", "\\|") + " |";
-                assertThat(adoc).as("%s row of %s is current (run python3 src/main/docs/update-option-tables.py)",
-                        name, section).contains(row);
+        String updated = OptionTables.updated(adoc, OptionTables.metadata());
+        if (Boolean.getBoolean("docs.update") && !updated.equals(adoc)) {
+            Files.writeString(ADOC, updated);
+            adoc = updated;
+        }
+        assertThat(adoc).as("tables are current (run this test with -Ddocs.update=true)").isEqualTo(updated);
+        assertThat(adoc).doesNotContain("| False |", "| True |", "| Object>");
+        assertThat(adoc).contains("with a random jitter of up to 20% either way");
+        assertThat(adoc).contains("| pass:c[Map<String, Object>]");
+    }
+
+    /** Every include:: of the adoc names an existing file and, with tags=, regions that exist in it. */
+    @Test
+    void everyIncludedExampleExists() throws Exception {
+        String adoc = Files.readString(ADOC);
+        Matcher attribute = Pattern.compile("(?m)^:([\\w-]+): (.*)$").matcher(adoc);
+        while (attribute.find()) {
+            adoc = adoc.replace("{" + attribute.group(1) + "}", attribute.group(2));
+        }
+        Matcher include = Pattern.compile("(?m)^include::([^\\[]+)\\[(.*)\\]$").matcher(adoc);
+        List<String> included = new ArrayList<>();
+        while (include.find()) {
+            Path file = ADOC.getParent().resolve(include.group(1)).normalize();
+            assertThat(file).as("include target of %s", include.group()).isRegularFile();
+            String text = Files.readString(file);
+            Matcher tags = Pattern.compile("tags?=([^,\\]]+)").matcher(include.group(2));
+            for (String tag : tags.find() ? tags.group(1).split(";") : new String[0]) {
+                assertThat(text).as("%s has tag %s", file, tag).contains("tag::" + tag + "[]").contains("end::" + tag + "[]");
+                included.add(file.getFileName() + "#" + tag);
             }
+        }
+        // each usage topic has its Java and its YAML example
+        for (String tag : List.of("queries", "output-types", "streaming", "batch", "consumer", "auth", "errors", "health")) {
+            assertThat(included).contains("DocsExamples.java#" + tag, "examples.camel.yaml#" + tag);
         }
     }
 
