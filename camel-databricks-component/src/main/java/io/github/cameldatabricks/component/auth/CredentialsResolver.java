@@ -21,7 +21,7 @@ import io.github.cameldatabricks.component.env.EnvironmentVariables;
  * all from the environment, never mixed, so the ambient {@code DATABRICKS_*} variables cannot change an endpoint
  * that configures its own. From the environment, the mode is {@code APP_AUTH_TYPE} (the variables of other flows are
  * then ignored, and named at INFO), or the one flow whose variables are present; variables of two flows with no
- * selector, or of none, are reported as the seed's troubleshooting table describes, naming every variable. Errors
+ * selector, or of none, are reported as the PWAF troubleshooting table describes, naming every variable. Errors
  * and log lines never contain a value.
  */
 public final class CredentialsResolver {
@@ -139,7 +139,7 @@ public final class CredentialsResolver {
             if (!AuthOptions.set(o.authMode()) && environment.value(EnvironmentVariables.APP_AUTH_TYPE).isEmpty()) {
                 throw moreThanOne(present, mode);
             }
-            // the seed's selector exists to settle exactly this: the chosen flow wins, and the log says what lost
+            // the PWAF selector exists to settle exactly this: the chosen flow wins, and the log says what lost
             LOG.info("{} selects {}; ignoring the variables of other flows: {}", AuthOptions.set(o.authMode())
                     ? "authMode" : EnvironmentVariables.APP_AUTH_TYPE, mode.option(),
                     others.values().stream().flatMap(List::stream).toList());

@@ -44,7 +44,7 @@ public enum DatabricksAuthMode {
                 + Arrays.stream(values()).map(m -> m.option).collect(Collectors.joining(", ")));
     }
 
-    /** Parses {@code APP_AUTH_TYPE} with the seed's spellings ({@code pat}, {@code oauth_m2m}/{@code m2m}, ...). */
+    /** Parses {@code APP_AUTH_TYPE} with the PWAF spellings ({@code pat}, {@code oauth_m2m}/{@code m2m}, ...). */
     public static DatabricksAuthMode fromAppAuthType(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         for (DatabricksAuthMode m : values()) {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * a bare host name, {@code host:port}, or {@code http://127.0.0.1:PORT} (plain HTTP, accepted only for a loopback
  * address such as LocalWarehouse's). A loopback address must carry its scheme.
  *
- * @param hostName the bare host name (what the driver's URL and the seed's {@code server_hostname} expect)
+ * @param hostName the bare host name (what the driver's URL and the PWAF examples' {@code server_hostname} expect)
  * @param port     the port, 443 unless given
  * @param tls      false only for an explicit {@code http://} URL
  */

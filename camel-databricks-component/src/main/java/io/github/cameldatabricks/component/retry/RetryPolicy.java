@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential back-off with jitter, a retry count and an overall time budget. The seed's defaults: 3 retries,
+ * Exponential back-off with jitter, a retry count and an overall time budget. The defaults of Databricks' Partner Well-Architected Framework (PWAF): 3 retries,
  * 2 s initial delay, factor 2, 60 s cap.
  *
  * @param maxRetries   retries after the first attempt
