@@ -197,7 +197,7 @@ public final class CredentialsResolver {
     }
 
     private DatabricksCredentials tokenEnv(String token, String source) {
-        Optional<Instant> exp = JwtExpiry.of(token);
+        Optional<Instant> exp = JwtClaims.expiry(token);
         if (exp.isPresent() && !clock.instant().isBefore(exp.get())) {
             throw new IllegalArgumentException("The OAuth access token given by " + source + " expired at "
                     + exp.get() + ": obtain a new token (pre-obtained tokens are not refreshed; use"

@@ -1,16 +1,13 @@
 package io.github.cameldatabricks.component.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 import com.databricks.sdk.core.DatabricksError;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns the token endpoint's refusal of a token exchange into a message that names the cause and the fix. The
@@ -23,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class FederationErrors {
 
     static final String CODE = "token_exchange_refused";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** "subject" as the claim, not as in "the subject token". */
     private static final java.util.regex.Pattern SUBJECT_CLAIM = java.util.regex.Pattern.compile("\\bsubject\\b(?! token)");
 
@@ -43,7 +39,7 @@ final class FederationErrors {
         if (status != 400 && status != 401 && status != 403) {
             return refused;
         }
-        JsonNode claims = claims(jwt);
+        JsonNode claims = JwtClaims.of(jwt);
         String issuer = OAuthTokenEndpoint.oneLine(claims.path("iss").asText("?"), 200);
         String subject = OAuthTokenEndpoint.oneLine(claims.path("sub").asText("?"), 200);
         List<String> audiences = new ArrayList<>();
@@ -84,19 +80,5 @@ final class FederationErrors {
         }
         return new DatabricksError(CODE, "OAuth token federation: the workspace refused the workload token from "
                 + source.describe() + " (" + server + "): " + fix, status);
-    }
-
-    /** The JWT's payload, or an empty object: nothing here may fail on a malformed token. */
-    private static JsonNode claims(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length < 2) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return node != null && node.isObject() ? node : JSON.createObjectNode();
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return JSON.createObjectNode();
-        }
     }
 }
