@@ -75,7 +75,13 @@ class ErrorClassifierTest {
                     });
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> w().audit().count("commandSubmit") > submitsBefore);
-            statement.cancel();
+            // a cancel that reaches the driver before ExecuteStatement has returned the operation handle has
+            // nothing to cancel: cancel until the statement ends (the slow statement would run 30 s)
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        statement.cancel();
+                        return running.isDone();
+                    });
             SQLException failure = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat((Object) failure).as("the cancelled statement fails").isNotNull();
             ErrorClassification c = ErrorClassifier.classify(failure, ExecutionPhase.EXECUTE);
