@@ -81,7 +81,7 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "loadfilerows":
         case "loadFileRows": getOrCreateConfiguration(target).setLoadFileRows(property(camelContext, int.class, value)); return true;
         case "loadformat":
-        case "loadFormat": getOrCreateConfiguration(target).setLoadFormat(property(camelContext, io.github.cameldatabricks.component.DatabricksLoadFormat.class, value)); return true;
+        case "loadFormat": getOrCreateConfiguration(target).setLoadFormat(property(camelContext, io.github.cameldatabricks.component.load.DatabricksLoadFormat.class, value)); return true;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": getOrCreateConfiguration(target).setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
@@ -200,7 +200,7 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "loadfilerows":
         case "loadFileRows": return int.class;
         case "loadformat":
-        case "loadFormat": return io.github.cameldatabricks.component.DatabricksLoadFormat.class;
+        case "loadFormat": return io.github.cameldatabricks.component.load.DatabricksLoadFormat.class;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":

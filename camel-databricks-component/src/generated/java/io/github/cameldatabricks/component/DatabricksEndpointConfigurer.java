@@ -81,7 +81,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "loadfilerows":
         case "loadFileRows": target.getConfiguration().setLoadFileRows(property(camelContext, int.class, value)); return true;
         case "loadformat":
-        case "loadFormat": target.getConfiguration().setLoadFormat(property(camelContext, io.github.cameldatabricks.component.DatabricksLoadFormat.class, value)); return true;
+        case "loadFormat": target.getConfiguration().setLoadFormat(property(camelContext, io.github.cameldatabricks.component.load.DatabricksLoadFormat.class, value)); return true;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": target.getConfiguration().setMaxConnectionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
@@ -226,7 +226,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "loadfilerows":
         case "loadFileRows": return int.class;
         case "loadformat":
-        case "loadFormat": return io.github.cameldatabricks.component.DatabricksLoadFormat.class;
+        case "loadFormat": return io.github.cameldatabricks.component.load.DatabricksLoadFormat.class;
         case "maxconnectionlifetime":
         case "maxConnectionLifetime": return long.class;
         case "maxmessagesperpoll":

@@ -26,7 +26,7 @@ import io.github.cameldatabricks.component.auth.DatabricksCredentials;
 import io.github.cameldatabricks.component.auth.OAuthCredentials;
 import io.github.cameldatabricks.component.connection.ConnectionPools;
 import io.github.cameldatabricks.component.env.Environment;
-import io.github.cameldatabricks.component.retry.Sleeper;
+import io.github.cameldatabricks.component.env.Sleeper;
 
 /**
  * Runs SQL on Databricks SQL warehouses. Component options ({@code camel.component.databricks.*}) are the defaults

@@ -3,6 +3,8 @@ package io.github.cameldatabricks.component;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
+import io.github.cameldatabricks.component.load.DatabricksLoadFormat;
+
 /**
  * How the producer writes many rows: batches of parameter sets ({@code batch=true}) and bulk loads through a Unity
  * Catalog volume ({@code databricks:load:<table>}). Part of {@link DatabricksConfiguration}.

@@ -11,7 +11,7 @@ import io.github.cameldatabricks.component.auth.DatabricksCredentials;
 import io.github.cameldatabricks.component.connection.UserAgentEntry;
 import io.github.cameldatabricks.component.connection.WarehousePath;
 import io.github.cameldatabricks.component.connection.WarehouseTarget;
-import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.env.EnvironmentVariables;
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import com.databricks.sdk.core.oauth.Token;
 
-import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.env.EnvironmentVariables;
 

@@ -18,7 +18,7 @@ import com.databricks.sdk.core.oauth.Token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
  * The workspace's OIDC endpoints: discovery and token requests (client_secret_post). Written here rather than

@@ -3,6 +3,8 @@ package io.github.cameldatabricks.component.connection;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
+
 /**
  * Where to connect and with which non-secret driver settings: host, warehouse path, initial namespace, User-Agent
  * entry and pass-through driver properties. Together with an identity it keys a connection pool.

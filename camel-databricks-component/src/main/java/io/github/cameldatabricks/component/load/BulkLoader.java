@@ -23,8 +23,8 @@ import org.apache.camel.support.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.cameldatabricks.component.DatabricksLoadFormat;
-import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.load.DatabricksLoadFormat;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.error.FilesApiException;

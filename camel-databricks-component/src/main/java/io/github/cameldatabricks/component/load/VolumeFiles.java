@@ -16,7 +16,7 @@ import com.databricks.sdk.service.files.FilesAPI;
 import com.databricks.sdk.service.files.UploadRequest;
 
 import io.github.cameldatabricks.component.connection.SdkPartnerUserAgent;
-import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.error.FilesApiException;
 
 /**

@@ -14,6 +14,7 @@ import io.github.cameldatabricks.component.error.ErrorClassification;
 import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.stats.EndpointStatistics;
 import io.github.cameldatabricks.component.warehouse.ColdStartWaiter;
+import io.github.cameldatabricks.component.env.Sleeper;
 
 /**
  * Runs one statement with the producer's retry policy. It retries only what is transient and certainly did not

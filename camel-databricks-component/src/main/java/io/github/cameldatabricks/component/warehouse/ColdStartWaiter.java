@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.cameldatabricks.component.retry.Sleeper;
+import io.github.cameldatabricks.component.env.Sleeper;
 
 /**
  * Waits for a stopped or starting warehouse to reach RUNNING, reading its state through the SQL Warehouses API and

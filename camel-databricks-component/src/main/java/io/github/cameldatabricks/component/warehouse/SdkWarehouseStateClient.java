@@ -9,7 +9,7 @@ import com.databricks.sdk.service.sql.GetWarehouseResponse;
 import com.databricks.sdk.service.sql.StartRequest;
 
 import io.github.cameldatabricks.component.connection.SdkPartnerUserAgent;
-import io.github.cameldatabricks.component.connection.WorkspaceHost;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
  * The SQL Warehouses API through databricks-sdk-java, authenticated with the endpoint's current access token. A

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.cameldatabricks.component.DatabricksLoadFormat;
+import io.github.cameldatabricks.component.load.DatabricksLoadFormat;
 import io.github.cameldatabricks.component.sql.TableColumn;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.cameldatabricks.component;
+package io.github.cameldatabricks.component.load;
 
 /** The file formats a databricks:load: endpoint stages and COPY INTO reads. */
 public enum DatabricksLoadFormat {

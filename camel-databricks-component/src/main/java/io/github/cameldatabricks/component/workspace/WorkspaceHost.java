@@ -1,4 +1,4 @@
-package io.github.cameldatabricks.component.connection;
+package io.github.cameldatabricks.component.workspace;
 
 import java.net.URI;
 import java.net.URISyntaxException;

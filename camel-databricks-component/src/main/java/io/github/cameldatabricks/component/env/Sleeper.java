@@ -1,4 +1,4 @@
-package io.github.cameldatabricks.component.retry;
+package io.github.cameldatabricks.component.env;
 
 import java.time.Duration;
 
