@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,7 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -25,6 +30,7 @@ import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -221,6 +227,42 @@ class KameletsTest {
         assertThat(scalar("SELECT count(*) FROM " + table + " WHERE status = 'DONE'")).isEqualTo(2L);
         assertThat(submitsMentioning("WHERE customer = ?")).hasSize(2)
                 .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_KameletAction/1.0.0"));
+    }
+
+    @Test
+    void theFileToDatabricksExampleOfTheGuideRunsAsWritten(@TempDir Path inbox) throws Exception {
+        w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-example");
+        sql("CREATE SCHEMA IF NOT EXISTS main.sales");
+        sql("CREATE TABLE IF NOT EXISTS main.sales.orders (id INT, customer STRING, amount DOUBLE)");
+        String page = Files.readString(KameletDocsTest.PAGE);
+        Matcher example = Pattern.compile("<!-- kamelet-example:begin -->\n```yaml\n(?s:(.*?))```").matcher(page);
+        assertThat(example.find()).isTrue();
+        String yaml = example.group(1);
+        assertThat(yaml.lines()).hasSizeLessThanOrEqualTo(16).anyMatch(l -> l.contains("file:inbox"));
+        newContext();
+        Properties properties = new Properties();
+        properties.put("databricks.host", w().baseUrl());
+        properties.put("databricks.http-path", w().httpPath());
+        properties.put("databricks.client-id", SP);
+        properties.put("databricks.client-secret", SP_SECRET);
+        // Camel resolves databricks.host from DATABRICKS_HOST first, which the test JVM blanks: properties only here
+        org.apache.camel.component.properties.PropertiesComponent placeholders =
+                (org.apache.camel.component.properties.PropertiesComponent) context.getPropertiesComponent();
+        placeholders.setEnvironmentVariableMode(
+                org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
+        placeholders.setInitialProperties(properties);
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("example.yaml",
+                yaml.replace("file:inbox", "file:" + inbox.toAbsolutePath())));
+        context.start();
+        long before = (Long) scalar("SELECT count(*) FROM main.sales.orders");
+        Files.writeString(inbox.resolve("one.json"), "{\"id\": 7, \"customer\": \"acme\", \"amount\": 12.5}");
+        Files.writeString(inbox.resolve("many.json"), "[{\"id\": 8, \"customer\": \"acme\", \"amount\": 1},"
+                + " {\"id\": 9, \"customer\": \"other\", \"amount\": 2}]");
+        Files.writeString(inbox.resolve("skipped.txt"), "not json");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertThat(scalar("SELECT count(*) FROM main.sales.orders")).isEqualTo(before + 3));
+        assertThat(submitsMentioning("INSERT INTO main.sales.orders")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_OrderFiles/1.0.0"));
     }
 
     @Test
