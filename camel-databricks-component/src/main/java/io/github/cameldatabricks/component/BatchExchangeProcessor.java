@@ -11,7 +11,7 @@ import io.github.cameldatabricks.component.batch.BatchWriter;
 import io.github.cameldatabricks.component.batch.InvalidBatchElementException;
 import io.github.cameldatabricks.component.error.BatchOutcome;
 import io.github.cameldatabricks.component.error.DatabricksException;
-import io.github.cameldatabricks.component.retry.RetryingExecutor;
+import io.github.cameldatabricks.component.retry.RetryLoop;
 import io.github.cameldatabricks.component.sql.MultiRowInsert;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.ParameterResolver;
@@ -55,7 +55,7 @@ final class BatchExchangeProcessor {
         try {
             result = writer.write(elements, skipHeader == null ? 0 : skipHeader, insert,
                     values -> parameterResolver.bind(sql, exchange, values), bound -> {
-                        RetryingExecutor.Result<QueryResult> r = endpoint.getExecutor().execute(false,
+                        RetryLoop.Result<QueryResult> r = endpoint.getRetryLoop().run(false,
                                 () -> runner.execute(bound));
                         attempts[0] += r.attempts();
                         return r.value().changedRows("num_affected_rows");

@@ -83,7 +83,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             releaseExchange(template, false);
         }
-        QueryResult result = endpoint.getExecutor().execute(StatementKind.isReadOnly(bound.sql()),
+        QueryResult result = endpoint.getRetryLoop().run(StatementKind.isReadOnly(bound.sql()),
                 () -> queryRunner.execute(bound)).value();
         List<Map<String, Object>> rows = result.isQuery() ? result.rows() : List.of();
         Queue<Object> polled = new ArrayDeque<>();
@@ -151,7 +151,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         Exchange context = exchange != null ? exchange : createExchange(false);
         try {
             BoundStatement bound = parameterResolver.bind(statement, context, row);
-            QueryResult result = endpoint.getExecutor().execute(StatementKind.isReadOnly(bound.sql()),
+            QueryResult result = endpoint.getRetryLoop().run(StatementKind.isReadOnly(bound.sql()),
                     () -> updateRunner.execute(bound)).value();
             LOG.debug("{} updated {} rows", option, result.updateCount());
         } catch (Exception e) {

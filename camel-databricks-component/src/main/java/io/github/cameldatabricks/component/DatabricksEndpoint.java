@@ -29,7 +29,7 @@ import io.github.cameldatabricks.component.health.WarehouseStateProbe;
 import io.github.cameldatabricks.component.load.BulkLoader;
 import io.github.cameldatabricks.component.load.LoadTarget;
 import io.github.cameldatabricks.component.retry.RetryPolicy;
-import io.github.cameldatabricks.component.retry.RetryingExecutor;
+import io.github.cameldatabricks.component.retry.RetryLoop;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.SqlRunner;
 import io.github.cameldatabricks.component.stats.EndpointStatistics;
@@ -57,10 +57,10 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     private NamedParameterSql parsedQuery;
     private LoadTarget loadTarget;
-    private EndpointSettings settings;
+    private ResolvedConnection connection;
     private DataSource dataSource;
     private boolean pooled;
-    private RetryingExecutor executor;
+    private RetryLoop retryLoop;
     private WarehouseStateProbe healthProbe;
     private final EndpointStatistics statistics = new EndpointStatistics();
     private final String writtenUri;
@@ -113,8 +113,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
             parsedQuery = parseQuery();
         }
         if (configuration.getDataSource() == null) {
-            EndpointSettings resolved = EndpointSettings.resolve(configuration, environment, clock, browser);
-            settings = new EndpointSettings(resolved.target(), component().sharedCredentials(resolved.credentials()));
+            ResolvedConnection resolved = ResolvedConnection.resolve(configuration, environment, clock, browser);
+            connection = new ResolvedConnection(resolved.target(), component().sharedCredentials(resolved.credentials()));
         }
     }
 
@@ -167,27 +167,27 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
             if (configuration.getDataSource() != null) {
                 dataSource = configuration.getDataSource();
             } else {
-                dataSource = pools().acquire(settings.target(), settings.credentials(), poolSettings());
+                dataSource = pools().acquire(connection.target(), connection.credentials(), poolOptions());
                 pooled = true;
-                LOG.debug("{} uses {} as {}", this, settings.target(), settings.credentials().describe());
+                LOG.debug("{} uses {} as {}", this, connection.target(), connection.credentials().describe());
             }
         }
-        executor = new RetryingExecutor(retryPolicy(), coldStartWaiter(), component().clock(), component().sleeper(),
+        retryLoop = new RetryLoop(retryPolicy(), coldStartWaiter(), component().clock(), component().sleeper(),
                 component().random(), statistics);
-        if (settings != null && healthProbe == null) {
+        if (connection != null && healthProbe == null) {
             // one probe per endpoint, so that its producers share one cached reading
-            WarehouseTarget target = settings.target();
+            WarehouseTarget target = connection.target();
             WarehouseStateClient client = SdkWarehouseStateClient.forHealthChecks(target.host(),
-                    target.warehouseId(), target.userAgentEntry(), settings.credentials()::accessToken);
-            healthProbe = new WarehouseStateProbe(client, settings.credentials(), target.warehouseId(),
+                    target.warehouseId(), target.userAgentEntry(), connection.credentials()::accessToken);
+            healthProbe = new WarehouseStateProbe(client, connection.credentials(), target.warehouseId(),
                     Duration.ofMillis(configuration.getHealthCheckCacheTime()), component().clock());
         }
     }
 
     private WarehouseStateClient stateClient() {
-        WarehouseTarget target = settings.target();
+        WarehouseTarget target = connection.target();
         return new SdkWarehouseStateClient(target.host(), target.warehouseId(), target.userAgentEntry(),
-                settings.credentials()::accessToken);
+                connection.credentials()::accessToken);
     }
 
     private RetryPolicy retryPolicy() {
@@ -198,10 +198,10 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     /** Null with a user DataSource: then the component does not know the warehouse. */
     private ColdStartWaiter coldStartWaiter() {
-        if (settings == null) {
+        if (connection == null) {
             return null;
         }
-        return new ColdStartWaiter(stateClient(), settings.target().warehouseId(),
+        return new ColdStartWaiter(stateClient(), connection.target().warehouseId(),
                 configuration.isAutoStartWarehouse(), Duration.ofMillis(configuration.getWarehouseStartTimeout()),
                 Duration.ofMillis(configuration.getWarehouseStatePollInterval()), component().clock(),
                 component().sleeper());
@@ -216,10 +216,10 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
      * neither the warehouse nor the credentials, and the check would have to open a connection).
      */
     DatabricksProducerHealthCheck newProducerHealthCheck(String id) {
-        if (settings == null || healthProbe == null) {
+        if (connection == null || healthProbe == null) {
             return null;
         }
-        return new DatabricksProducerHealthCheck(id, healthProbe, settings.target(), settings.credentials(),
+        return new DatabricksProducerHealthCheck(id, healthProbe, connection.target(), connection.credentials(),
                 configuration.getHealthCheckStoppedWarehouse());
     }
 
@@ -230,7 +230,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     /** Where the endpoint connects (host, warehouse, driver settings); null with a user DataSource. */
     public WarehouseTarget getTarget() {
-        return settings == null ? null : settings.target();
+        return connection == null ? null : connection.target();
     }
 
     /** The health check's cached warehouse reading; null with a user DataSource or before the endpoint started. */
@@ -239,14 +239,14 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     }
 
     /** Runs statements with the endpoint's retry policy. Set while started. */
-    RetryingExecutor getExecutor() {
-        return executor;
+    RetryLoop getRetryLoop() {
+        return retryLoop;
     }
 
     @Override
     protected void doStop() throws Exception {
         if (pooled) {
-            pools().release(settings.target(), settings.credentials());
+            pools().release(connection.target(), connection.credentials());
             pooled = false;
         }
         dataSource = null;
@@ -257,8 +257,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
         return component().getConnectionPools();
     }
 
-    private ConnectionPools.PoolSettings poolSettings() {
-        return new ConnectionPools.PoolSettings(configuration.getPoolSize(), configuration.getConnectionTimeout(),
+    private ConnectionPools.PoolOptions poolOptions() {
+        return new ConnectionPools.PoolOptions(configuration.getPoolSize(), configuration.getConnectionTimeout(),
                 configuration.getMaxConnectionLifetime(), configuration.getPoolStopTimeout());
     }
 
@@ -277,9 +277,9 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     /** The bulk loader of a databricks:load: endpoint, running its statements with the given runner. */
     BulkLoader newBulkLoader(SqlRunner runner) {
-        WarehouseTarget target = settings.target();
+        WarehouseTarget target = connection.target();
         return new BulkLoader(loadTarget, configuration.getLoadFormat(), configuration.getLoadFileRows(), runner,
-                target.host(), target.userAgentEntry(), settings.credentials()::accessToken);
+                target.host(), target.userAgentEntry(), connection.credentials()::accessToken);
     }
 
     /** The endpoint's SQL, parsed; null if the SQL comes from the message body. */
@@ -311,7 +311,7 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     @Override
     public String getServiceUrl() {
-        return settings == null ? null : settings.target().toString();
+        return connection == null ? null : connection.target().toString();
     }
 
     @Override
@@ -321,11 +321,11 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
 
     @Override
     public Map<String, String> getServiceMetadata() {
-        if (settings == null) {
+        if (connection == null) {
             return null;
         }
-        return Map.of("warehouseId", settings.target().warehouseId(), "authMode",
-                settings.credentials().mode().option(), "userAgentEntry", settings.target().userAgentEntry());
+        return Map.of("warehouseId", connection.target().warehouseId(), "authMode",
+                connection.credentials().mode().option(), "userAgentEntry", connection.target().userAgentEntry());
     }
 
     @Override

@@ -21,7 +21,7 @@ import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.health.DatabricksProducerHealthCheck;
-import io.github.cameldatabricks.component.retry.RetryingExecutor;
+import io.github.cameldatabricks.component.retry.RetryLoop;
 import io.github.cameldatabricks.component.retry.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
 import io.github.cameldatabricks.component.sql.BoundStatement;
@@ -152,10 +152,10 @@ public class DatabricksProducer extends DefaultProducer {
      * Runs one statement through the endpoint's retry policy; a final failure marks the exchange with its category
      * and retryable flag (headers and properties) before it propagates.
      */
-    private <T> T run(Exchange exchange, NamedParameterSql sql, RetryingExecutor.Attempt<T> attempt)
+    private <T> T run(Exchange exchange, NamedParameterSql sql, RetryLoop.Attempt<T> attempt)
             throws DatabricksException {
         try {
-            RetryingExecutor.Result<T> result = endpoint.getExecutor().execute(StatementKind.isReadOnly(sql.text()),
+            RetryLoop.Result<T> result = endpoint.getRetryLoop().run(StatementKind.isReadOnly(sql.text()),
                     attempt);
             exchange.getMessage().setHeader(DatabricksConstants.ATTEMPTS, result.attempts());
             return result.value();
@@ -195,7 +195,7 @@ public class DatabricksProducer extends DefaultProducer {
             } catch (SQLDataException e) {
                 // classified like any failure, so the category headers and onException rules apply
                 DatabricksException classified = DatabricksException.of(ErrorClassifier.classify(e,
-                        ExecutionPhase.FETCH), 1, null, null, e);
+                        ExecutionPhase.FETCH), 1, e);
                 markFailure(endpoint, exchange, classified);
                 throw classified;
             }

@@ -46,7 +46,7 @@ final class LoadExchangeProcessor {
         message.setHeader(DatabricksConstants.STAGING_PATH, loader.stagingFolder(loadId));
         LoadResult result;
         try {
-            result = loader.load(body, loadId, endpoint.getExecutor(), beanRows::columnValues);
+            result = loader.load(body, loadId, endpoint.getRetryLoop(), beanRows::columnValues);
         } catch (DatabricksException e) {
             DatabricksProducer.markFailure(endpoint, exchange, e);
             throw e;

@@ -128,6 +128,11 @@ class ProducerTest extends WarehouseTestSupport {
         List<Object> zips = rows.stream().map(r -> ((Map<?, ?>) r).get("pickup_zip")).map(Object.class::cast).toList();
         assertThat(zips).isNotEmpty().isSubsetOf(10001, 10103).doesNotContain(99999);
         assertThat(lastSubmit().requestParams().get("commandText")).contains("IN (?,?,?)");
+        // camel-sql's expansion: an array as a List, a String as a comma-separated list
+        assertThat(template.requestBodyAndHeader(uri, null, "zips", new int[] {10001, 10103, 99999}, List.class))
+                .isEqualTo(rows);
+        assertThat(template.requestBodyAndHeader(uri, null, "zips", "10001,10103", List.class)).isEqualTo(rows);
+        assertThat(lastSubmit().requestParams().get("commandText")).contains("IN (?,?)");
         assertThatThrownBy(() -> template.requestBodyAndHeader(uri, null, "zips", List.of()))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .rootCause().hasMessageContaining(":#in:zips").hasMessageContaining("empty");

@@ -2,6 +2,8 @@ package io.github.cameldatabricks.component.auth;
 
 import java.time.Duration;
 
+import org.apache.camel.util.ObjectHelper;
+
 /**
  * The endpoint's auth options as configured (URI or component), before the environment is consulted.
  *
@@ -23,11 +25,9 @@ public record AuthOptions(String authMode, String token, String accessToken, Str
 
     /** Whether any credential is given as an option (then the environment is not read for credentials). */
     boolean hasExplicitCredentials() {
-        return set(token) || set(accessToken) || set(clientId) || set(clientSecret) || set(idTokenFile);
-    }
-
-    static boolean set(String value) {
-        return value != null && !value.isBlank();
+        return ObjectHelper.isNotEmpty(token) || ObjectHelper.isNotEmpty(accessToken)
+                || ObjectHelper.isNotEmpty(clientId) || ObjectHelper.isNotEmpty(clientSecret)
+                || ObjectHelper.isNotEmpty(idTokenFile);
     }
 
     @Override

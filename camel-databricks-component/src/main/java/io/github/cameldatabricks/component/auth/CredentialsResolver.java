@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.databricks.sdk.core.oauth.Token;
+import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.StringHelper;
 
 import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
@@ -61,36 +63,36 @@ public final class CredentialsResolver {
 
     private DatabricksCredentials fromOptions(AuthOptions o, WorkspaceHost host) {
         DatabricksAuthMode mode;
-        boolean oauthClient = AuthOptions.set(o.clientId()) || AuthOptions.set(o.clientSecret());
-        if (!AuthOptions.set(o.authMode()) && oauthClient
-                && (AuthOptions.set(o.token()) || AuthOptions.set(o.accessToken()))) {
+        boolean oauthClient = ObjectHelper.isNotEmpty(o.clientId()) || ObjectHelper.isNotEmpty(o.clientSecret());
+        if (!ObjectHelper.isNotEmpty(o.authMode()) && oauthClient
+                && (ObjectHelper.isNotEmpty(o.token()) || ObjectHelper.isNotEmpty(o.accessToken()))) {
             // a component-level token must not silently win over an endpoint's OAuth client, nor the other way
             throw new IllegalArgumentException("clientId/clientSecret are set next to a token (token or accessToken,"
                     + " on the endpoint or the component): set authMode (pat, token-env, oauth-m2m or oauth-u2m) to"
                     + " say which one this endpoint uses");
         }
-        if (AuthOptions.set(o.authMode())) {
+        if (ObjectHelper.isNotEmpty(o.authMode())) {
             mode = DatabricksAuthMode.fromOption(o.authMode());
-        } else if (AuthOptions.set(o.idTokenFile())) {
-            if (AuthOptions.set(o.token()) || AuthOptions.set(o.accessToken()) || AuthOptions.set(o.clientSecret())) {
+        } else if (ObjectHelper.isNotEmpty(o.idTokenFile())) {
+            if (ObjectHelper.isNotEmpty(o.token()) || ObjectHelper.isNotEmpty(o.accessToken()) || ObjectHelper.isNotEmpty(o.clientSecret())) {
                 throw new IllegalArgumentException("idTokenFile is set next to a token or clientSecret (on the endpoint"
                         + " or the component): set authMode=oauth-federation to use the workload's identity token, or"
                         + " remove idTokenFile");
             }
             mode = DatabricksAuthMode.OAUTH_FEDERATION;
-        } else if (AuthOptions.set(o.token()) && AuthOptions.set(o.accessToken())) {
+        } else if (ObjectHelper.isNotEmpty(o.token()) && ObjectHelper.isNotEmpty(o.accessToken())) {
             throw new IllegalArgumentException("Both token (a personal access token) and accessToken (an OAuth"
                     + " access token) are set: set authMode=pat or authMode=token-env, or remove one of them");
-        } else if (AuthOptions.set(o.token())) {
+        } else if (ObjectHelper.isNotEmpty(o.token())) {
             mode = DatabricksAuthMode.PAT;
-        } else if (AuthOptions.set(o.accessToken())) {
+        } else if (ObjectHelper.isNotEmpty(o.accessToken())) {
             mode = DatabricksAuthMode.TOKEN_ENV;
         } else {
             throw new IllegalArgumentException("clientId/clientSecret are set but authMode is not: set"
                     + " authMode=oauth-m2m (service principal), authMode=oauth-u2m (custom OAuth app) or"
                     + " authMode=oauth-federation (workload identity federation for the service principal)");
         }
-        if (mode != DatabricksAuthMode.OAUTH_FEDERATION && AuthOptions.set(o.idTokenFile())) {
+        if (mode != DatabricksAuthMode.OAUTH_FEDERATION && ObjectHelper.isNotEmpty(o.idTokenFile())) {
             throw new IllegalArgumentException("idTokenFile is only used by authMode=oauth-federation, not authMode="
                     + mode.option() + ": remove it or set authMode=oauth-federation");
         }
@@ -101,14 +103,14 @@ public final class CredentialsResolver {
                 missing(mode, o.clientId(), "clientId", o.clientSecret(), "clientSecret");
                 yield m2m(host, o.clientId().trim(), o.clientSecret().trim(), o);
             }
-            case OAUTH_U2M -> u2m(host, require(mode, o.clientId(), "clientId"), blankToNull(o.clientSecret()),
+            case OAUTH_U2M -> u2m(host, require(mode, o.clientId(), "clientId"), StringHelper.trimToNull(o.clientSecret()),
                     o);
             case OAUTH_FEDERATION -> {
-                if (AuthOptions.set(o.clientSecret())) {
+                if (ObjectHelper.isNotEmpty(o.clientSecret())) {
                     throw new IllegalArgumentException("clientSecret is not used by authMode=oauth-federation (the"
                             + " workload's identity token replaces it): remove clientSecret, or use authMode=oauth-m2m");
                 }
-                yield federation(host, blankToNull(o.clientId()), o);
+                yield federation(host, StringHelper.trimToNull(o.clientId()), o);
             }
         };
     }
@@ -116,7 +118,7 @@ public final class CredentialsResolver {
     private DatabricksCredentials fromEnvironment(AuthOptions o, WorkspaceHost host) {
         Map<DatabricksAuthMode, List<String>> present = presentFlows();
         DatabricksAuthMode mode;
-        if (AuthOptions.set(o.authMode())) {
+        if (ObjectHelper.isNotEmpty(o.authMode())) {
             mode = DatabricksAuthMode.fromOption(o.authMode());
         } else if (environment.value(EnvironmentVariables.APP_AUTH_TYPE).isPresent()) {
             mode = DatabricksAuthMode.fromAppAuthType(environment.value(EnvironmentVariables.APP_AUTH_TYPE).get());
@@ -136,11 +138,11 @@ public final class CredentialsResolver {
         Map<DatabricksAuthMode, List<String>> others = new LinkedHashMap<>(present);
         others.remove(mode);
         if (!others.isEmpty()) {
-            if (!AuthOptions.set(o.authMode()) && environment.value(EnvironmentVariables.APP_AUTH_TYPE).isEmpty()) {
+            if (!ObjectHelper.isNotEmpty(o.authMode()) && environment.value(EnvironmentVariables.APP_AUTH_TYPE).isEmpty()) {
                 throw moreThanOne(present, mode);
             }
             // the PWAF selector exists to settle exactly this: the chosen flow wins, and the log says what lost
-            LOG.info("{} selects {}; ignoring the variables of other flows: {}", AuthOptions.set(o.authMode())
+            LOG.info("{} selects {}; ignoring the variables of other flows: {}", ObjectHelper.isNotEmpty(o.authMode())
                     ? "authMode" : EnvironmentVariables.APP_AUTH_TYPE, mode.option(),
                     others.values().stream().flatMap(List::stream).toList());
         }
@@ -220,7 +222,7 @@ public final class CredentialsResolver {
                 : BrowserLauncher.forCommand(o.browserCommand());
         U2mSignIn signIn = new U2mSignIn(endpoint, clientId, clientSecret, redirect, browser, o.consentTimeout());
         TokenCacheFile cache = "none".equalsIgnoreCase(String.valueOf(o.tokenCacheDirectory())) ? null
-                : new TokenCacheFile(AuthOptions.set(o.tokenCacheDirectory()) ? Path.of(o.tokenCacheDirectory())
+                : new TokenCacheFile(ObjectHelper.isNotEmpty(o.tokenCacheDirectory()) ? Path.of(o.tokenCacheDirectory())
                         : TokenCacheFile.defaultDirectory(), host.url(), clientId);
         Token cached = cache == null ? null : cache.load();
         RefreshTokenSource source = new RefreshTokenSource(endpoint, clientId, clientSecret, signIn, cache,
@@ -246,7 +248,7 @@ public final class CredentialsResolver {
     private WorkloadToken workloadToken(AuthOptions o) {
         List<String> inEnvironment = FEDERATION_VARIABLES.stream().filter(v -> environment.value(v).isPresent())
                 .toList();
-        if (AuthOptions.set(o.idTokenFile())) {
+        if (ObjectHelper.isNotEmpty(o.idTokenFile())) {
             if (!inEnvironment.isEmpty()) {
                 throw new IllegalArgumentException("Both idTokenFile and " + String.join(", ", inEnvironment)
                         + " are set: the workload's identity token must come from one place; remove idTokenFile or"
@@ -311,9 +313,9 @@ public final class CredentialsResolver {
     }
 
     private URI redirectUri(AuthOptions o) {
-        String value = AuthOptions.set(o.redirectUri()) ? o.redirectUri().trim()
+        String value = ObjectHelper.isNotEmpty(o.redirectUri()) ? o.redirectUri().trim()
                 : environment.value(EnvironmentVariables.REDIRECT_URI).orElse(DEFAULT_REDIRECT_URI);
-        String source = AuthOptions.set(o.redirectUri()) ? "redirectUri" : EnvironmentVariables.REDIRECT_URI;
+        String source = ObjectHelper.isNotEmpty(o.redirectUri()) ? "redirectUri" : EnvironmentVariables.REDIRECT_URI;
         try {
             URI uri = URI.create(value);
             if ("http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0
@@ -338,7 +340,7 @@ public final class CredentialsResolver {
     }
 
     private static String require(DatabricksAuthMode mode, String value, String option) {
-        if (!AuthOptions.set(value)) {
+        if (!ObjectHelper.isNotEmpty(value)) {
             throw new IllegalArgumentException("Missing for authMode=" + mode.option() + ": the " + option
                     + " option (credential options are not mixed with DATABRICKS_* variables)");
         }
@@ -347,10 +349,10 @@ public final class CredentialsResolver {
 
     private static void missing(DatabricksAuthMode mode, String a, String aName, String b, String bName) {
         List<String> names = new ArrayList<>();
-        if (!AuthOptions.set(a)) {
+        if (!ObjectHelper.isNotEmpty(a)) {
             names.add(aName);
         }
-        if (!AuthOptions.set(b)) {
+        if (!ObjectHelper.isNotEmpty(b)) {
             names.add(bName);
         }
         if (!names.isEmpty()) {
@@ -359,7 +361,4 @@ public final class CredentialsResolver {
         }
     }
 
-    private static String blankToNull(String s) {
-        return AuthOptions.set(s) ? s.trim() : null;
-    }
 }

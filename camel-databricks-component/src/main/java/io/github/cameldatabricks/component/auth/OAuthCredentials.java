@@ -159,13 +159,13 @@ public final class OAuthCredentials implements DatabricksCredentials {
     /** Called on the exchange's thread before it borrows a connection: the one place a sign-in may start. */
     @Override
     public void ensureReady() {
-        CallerThread.run(this::accessToken);
+        InteractiveSignInPermit.runPermitted(this::accessToken);
     }
 
     @Override
     public void beforeUse(Connection pooled) throws SQLException {
         Connection physical = pooled.isWrapperFor(Connection.class) ? pooled.unwrap(Connection.class) : pooled;
-        String current = CallerThread.run(this::accessToken);
+        String current = InteractiveSignInPermit.runPermitted(this::accessToken);
         synchronized (given) {
             if (current.equals(given.get(physical))) {
                 return;

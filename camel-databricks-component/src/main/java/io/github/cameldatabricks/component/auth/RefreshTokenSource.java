@@ -42,7 +42,7 @@ final class RefreshTokenSource implements TokenSource {
         requests.incrementAndGet();
         Token token;
         if (refreshToken == null) {
-            if (!CallerThread.isActive()) {
+            if (!InteractiveSignInPermit.isPermitted()) {
                 // a background refresh: the exchange that finds the token expired signs in instead
                 throw new DatabricksError("sign_in_required", "A new sign-in is needed; it starts with the next"
                         + " exchange, not in the background", 401);

@@ -25,7 +25,7 @@ public final class ConnectionPools {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPools.class);
 
     /** Pool sizing and timeouts. */
-    public record PoolSettings(int maximumSize, long connectionTimeoutMillis, long maxLifetimeMillis,
+    public record PoolOptions(int maximumSize, long connectionTimeoutMillis, long maxLifetimeMillis,
             long stopTimeoutMillis) {
     }
 
@@ -72,7 +72,7 @@ public final class ConnectionPools {
 
     /** The pool for this target and identity, created on first use. Pair every call with {@link #release}. */
     public synchronized DataSource acquire(WarehouseTarget target, DatabricksCredentials credentials,
-            PoolSettings settings) {
+            PoolOptions options) {
         Key key = key(target, credentials);
         Entry entry = pools.get(key);
         if (entry == null) {
@@ -81,15 +81,15 @@ public final class ConnectionPools {
             config.setPoolName("databricks-" + target.warehouseId() + "-" + sequence.incrementAndGet());
             DriverDataSource driver = new DriverDataSource(target, credentials::jdbcProperties);
             config.setDataSource(driver);
-            config.setMaximumPoolSize(settings.maximumSize());
+            config.setMaximumPoolSize(options.maximumSize());
             config.setMinimumIdle(0);
-            config.setConnectionTimeout(settings.connectionTimeoutMillis());
-            config.setMaxLifetime(settings.maxLifetimeMillis());
-            config.setIdleTimeout(Math.min(600_000, settings.maxLifetimeMillis()));
+            config.setConnectionTimeout(options.connectionTimeoutMillis());
+            config.setMaxLifetime(options.maxLifetimeMillis());
+            config.setIdleTimeout(Math.min(600_000, options.maxLifetimeMillis()));
             // do not open (or fail on) a connection at start: the warehouse may be stopped
             config.setInitializationFailTimeout(-1);
             HikariDataSource pool = new HikariDataSource(config);
-            entry = new Entry(pool, new FailFastDataSource(pool, driver, credentials), settings.stopTimeoutMillis(),
+            entry = new Entry(pool, new FailFastDataSource(pool, driver, credentials), options.stopTimeoutMillis(),
                     target, credentials);
             pools.put(key, entry);
             LOG.debug("created pool {} for {} as {}", config.getPoolName(), target, credentials.describe());

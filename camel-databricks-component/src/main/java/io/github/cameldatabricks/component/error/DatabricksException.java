@@ -1,7 +1,5 @@
 package io.github.cameldatabricks.component.error;
 
-import java.time.Duration;
-
 import org.apache.camel.CamelException;
 
 /**
@@ -21,31 +19,23 @@ public class DatabricksException extends CamelException {
     // serialisable, so that an exception that crossed a JMS queue or a cluster still answers getCategory()
     private final ErrorClassification classification;
     private final int attempts;
-    private final Duration retryAfter;
-    private final String statementId;
     /** Set only by {@link #ofBatch}, right after construction. */
     private BatchOutcome batchOutcome;
 
-    protected DatabricksException(ErrorClassification classification, int attempts, Duration retryAfter,
-            String statementId, Throwable cause) {
+    protected DatabricksException(ErrorClassification classification, int attempts, Throwable cause) {
         super(message(classification, attempts), cause);
         this.classification = classification;
         this.attempts = attempts;
-        this.retryAfter = retryAfter;
-        this.statementId = statementId;
     }
 
     /** The exception for a classified failure: the subclass matching its category. */
-    public static DatabricksException of(ErrorClassification classification, int attempts, Duration retryAfter,
-            String statementId, Throwable cause) {
+    public static DatabricksException of(ErrorClassification classification, int attempts, Throwable cause) {
         return switch (classification.category()) {
-            case AUTHENTICATION, PERMISSION -> new DatabricksAuthenticationException(classification, attempts,
-                    retryAfter, statementId, cause);
-            case AMBIGUOUS -> new DatabricksAmbiguousOutcomeException(classification, attempts, retryAfter,
-                    statementId, cause);
+            case AUTHENTICATION, PERMISSION -> new DatabricksAuthenticationException(classification, attempts, cause);
+            case AMBIGUOUS -> new DatabricksAmbiguousOutcomeException(classification, attempts, cause);
             default -> classification.retryable()
-                    ? new DatabricksRetryableException(classification, attempts, retryAfter, statementId, cause)
-                    : new DatabricksException(classification, attempts, retryAfter, statementId, cause);
+                    ? new DatabricksRetryableException(classification, attempts, cause)
+                    : new DatabricksException(classification, attempts, cause);
         };
     }
 
@@ -55,8 +45,7 @@ public class DatabricksException extends CamelException {
      */
     public static DatabricksException ofBatch(DatabricksException statementFailure, BatchOutcome outcome) {
         DatabricksException e = of(statementFailure.classification.withReason(outcome.describe() + "; "
-                + statementFailure.classification.reason()), statementFailure.attempts, statementFailure.retryAfter,
-                statementFailure.statementId, statementFailure.getCause());
+                + statementFailure.classification.reason()), statementFailure.attempts, statementFailure.getCause());
         e.batchOutcome = outcome;
         return e;
     }
@@ -103,26 +92,9 @@ public class DatabricksException extends CamelException {
         return classification.errorClass();
     }
 
-    /**
-     * How long the warehouse asked clients to wait, when the component could see it; or null. Always null with
-     * databricks-jdbc 3.4.5, whose exceptions carry the HTTP status but not the header: the driver waits out
-     * Retry-After itself (see docs/errors-and-retries.md).
-     */
-    public Duration getRetryAfter() {
-        return retryAfter;
-    }
-
     /** How many times the producer tried the statement. */
     public int getAttempts() {
         return attempts;
-    }
-
-    /**
-     * The warehouse's statement id, when the driver reports it for the failure; or null. databricks-jdbc 3.4.5 does
-     * not expose it on a failed statement through its public API, so it is null for now.
-     */
-    public String getStatementId() {
-        return statementId;
     }
 
     /** For a failed batch ({@code batch=true}): which elements are committed and which failed; otherwise null. */

@@ -28,8 +28,8 @@ import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.error.FilesApiException;
-import io.github.cameldatabricks.component.retry.RetryingExecutor;
-import io.github.cameldatabricks.component.retry.StatementFailure;
+import io.github.cameldatabricks.component.retry.RetryLoop;
+import io.github.cameldatabricks.component.error.AttemptFailedException;
 import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.SqlRunner;
 import io.github.cameldatabricks.component.sql.TableColumn;
@@ -72,7 +72,7 @@ public final class BulkLoader {
      * @param loadId the name of the message's staging folder; the same id for a retry of the same message
      * @param toMap  turns a row that is not a Map (a bean) into column values
      */
-    public LoadResult load(Object body, String loadId, RetryingExecutor executor, Function<Object, Map<?, ?>> toMap)
+    public LoadResult load(Object body, String loadId, RetryLoop retryLoop, Function<Object, Map<?, ?>> toMap)
             throws DatabricksException, IOException {
         String folder = stagingFolder(loadId);
         Path local = Files.createTempDirectory("camel-databricks-load-");
@@ -83,14 +83,14 @@ public final class BulkLoader {
             Path file = asFile(body, local);
             if (file != null) {
                 format = fileFormat;
-                checkFormatFits(format, columns(executor));
+                checkFormatFits(format, columns(retryLoop));
                 String name = "part-00000." + format.name().toLowerCase(Locale.ROOT);
-                executor.execute(true, () -> upload(file, folder + "/" + name));
+                retryLoop.run(true, () -> upload(file, folder + "/" + name));
                 names.add(name);
                 stagedRows = -1;
             } else {
                 format = DatabricksLoadFormat.JSON;
-                stagedRows = stageRows(rows(body), local, folder, names, executor, toMap);
+                stagedRows = stageRows(rows(body), local, folder, names, retryLoop, toMap);
             }
             if (names.isEmpty()) {
                 return new LoadResult(0, 0, folder, 0);
@@ -100,7 +100,7 @@ public final class BulkLoader {
                 String copy = copyInto(folder, format, names.subList(from, Math.min(names.size(),
                         from + MAX_FILES_PER_COPY)));
                 // COPY INTO answers with num_inserted_rows (and num_affected_rows), or the driver's update count
-                loaded += executor.execute(true, () -> runner.execute(BoundStatement.of(copy))).value()
+                loaded += retryLoop.run(true, () -> runner.execute(BoundStatement.of(copy))).value()
                         .changedRows("num_inserted_rows", "num_affected_rows");
             }
             if (stagedRows >= 0 && loaded != stagedRows) {
@@ -118,13 +118,13 @@ public final class BulkLoader {
      * Writes the rows to files of at most fileRows rows, uploading and deleting each before the next is written, so
      * that neither memory nor local disk holds more than one file; returns the rows staged.
      */
-    private long stageRows(Iterator<?> rows, Path local, String folder, List<String> names, RetryingExecutor executor,
+    private long stageRows(Iterator<?> rows, Path local, String folder, List<String> names, RetryLoop retryLoop,
             Function<Object, Map<?, ?>> toMap) throws DatabricksException, IOException {
-        JsonLinesStager stager = new JsonLinesStager(target.table(), columns(executor), fileRows);
+        JsonLinesStager stager = new JsonLinesStager(target.table(), columns(retryLoop), fileRows);
         long staged = 0;
         while (rows.hasNext()) {
             StagedFile f = stager.next(rows, local, toMap);
-            executor.execute(true, () -> upload(f.local(), folder + "/" + f.name()));
+            retryLoop.run(true, () -> upload(f.local(), folder + "/" + f.name()));
             Files.delete(f.local());
             names.add(f.name());
             staged += f.rows();
@@ -137,8 +137,8 @@ public final class BulkLoader {
         return target.stagingFolder() + "/" + STAGING_SUBFOLDER + "/" + loadId;
     }
 
-    private List<TableColumn> columns(RetryingExecutor executor) throws DatabricksException {
-        return executor.execute(true, () -> runner.columns("SELECT * FROM " + target.table() + " LIMIT 0")).value();
+    private List<TableColumn> columns(RetryLoop retryLoop) throws DatabricksException {
+        return retryLoop.run(true, () -> runner.columns("SELECT * FROM " + target.table() + " LIMIT 0")).value();
     }
 
     static void checkFormatFits(DatabricksLoadFormat format, List<TableColumn> columns) {
@@ -155,18 +155,18 @@ public final class BulkLoader {
         }
     }
 
-    private Void upload(Path local, String volumePath) throws StatementFailure {
+    private Void upload(Path local, String volumePath) throws AttemptFailedException {
         try {
             files.checkToken();
         } catch (RuntimeException e) {
             // no token (a refused OAuth refresh, say): classified as the credentials' failure it is
-            throw new StatementFailure(ExecutionPhase.CONNECT, e);
+            throw new AttemptFailedException(ExecutionPhase.CONNECT, e);
         }
         try {
             files.upload(local, volumePath);
             return null;
         } catch (FilesApiException e) {
-            throw new StatementFailure(ExecutionPhase.EXECUTE, e);
+            throw new AttemptFailedException(ExecutionPhase.EXECUTE, e);
         }
     }
 

@@ -3,7 +3,6 @@ package io.github.cameldatabricks.component.sql;
 import java.lang.reflect.Array;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
+import org.apache.camel.support.ObjectHelper;
 
 /**
  * Finds the value of each named parameter, in camel-sql's order: a {@code ${...}} expression is evaluated with the
@@ -91,26 +91,10 @@ public final class ParameterResolver {
                 + "' in the message body (a Map), a header or an exchange variable");
     }
 
+    /** The values of an IN list, expanded as camel-sql expands them: a String is a comma-separated list. */
     private static List<Object> items(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof String s) {
-            // camel-sql compatibility: a String is a comma-separated list
-            return s.isBlank() ? List.of() : new ArrayList<>(Arrays.stream(s.split(",")).map(String::trim).toList());
-        }
         List<Object> items = new ArrayList<>();
-        if (value instanceof Iterable<?> iterable) {
-            iterable.forEach(items::add);
-        } else if (value instanceof Iterator<?> iterator) {
-            iterator.forEachRemaining(items::add);
-        } else if (value.getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(value); i++) {
-                items.add(Array.get(value, i));
-            }
-        } else {
-            items.add(value);
-        }
+        ObjectHelper.createIterator(value).forEachRemaining(items::add);
         return items;
     }
 }

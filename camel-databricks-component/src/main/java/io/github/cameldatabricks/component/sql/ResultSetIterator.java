@@ -31,7 +31,7 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
     private final Connection connection;
     private final Statement statement;
     private final ResultSet resultSet;
-    private final RowMapper rowMapper;
+    private final MapRowReader rowReader;
     private final Function<Map<String, Object>, Object> converter;
     private Boolean hasNext;
     private long delivered;
@@ -42,7 +42,7 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
-        this.rowMapper = new RowMapper(resultSet);
+        this.rowReader = new MapRowReader(resultSet);
         this.converter = converter;
     }
 
@@ -72,7 +72,7 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
         }
         hasNext = null;
         try {
-            Object row = converter.apply(rowMapper.map(resultSet));
+            Object row = converter.apply(rowReader.read(resultSet));
             delivered++;
             return row;
         } catch (SQLException e) {
@@ -92,8 +92,7 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
         // the query only reads: running it again is safe
         verdict = verdict.category() == ErrorCategory.AMBIGUOUS ? verdict.withRetryable(true) : verdict;
         DatabricksException classified = DatabricksException.of(verdict.withReason("reading the result failed after "
-                + delivered + (delivered == 1 ? " row was" : " rows were") + " read: " + verdict.reason()), 1, null,
-                null, e);
+                + delivered + (delivered == 1 ? " row was" : " rows were") + " read: " + verdict.reason()), 1, e);
         return new RuntimeCamelException(classified.getMessage(), classified);
     }
 

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.error.ResultTooLargeException;
-import io.github.cameldatabricks.component.retry.StatementFailure;
+import io.github.cameldatabricks.component.error.AttemptFailedException;
 
 /**
  * Runs bound statements on a pooled connection, one connection per call, returned to the pool at once (or, for
@@ -33,13 +33,13 @@ public final class SqlRunner {
     }
 
     /** Runs the statement and reads every row (or the update count). */
-    public QueryResult execute(BoundStatement bound) throws StatementFailure {
+    public QueryResult execute(BoundStatement bound) throws AttemptFailedException {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, bound)) {
             boolean hasRows;
             try {
                 hasRows = statement.execute();
             } catch (SQLException e) {
-                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
+                throw new AttemptFailedException(ExecutionPhase.EXECUTE, e);
             }
             if (!hasRows) {
                 return new QueryResult(null, Math.max(0, updateCount(statement)));
@@ -47,11 +47,11 @@ public final class SqlRunner {
             try (ResultSet rs = statement.getResultSet()) {
                 return new QueryResult(readAll(rs), -1);
             } catch (SQLException e) {
-                throw new StatementFailure(ExecutionPhase.FETCH, e);
+                throw new AttemptFailedException(ExecutionPhase.FETCH, e);
             }
         } catch (SQLException e) {
             // closing the statement or connection: the statement has run
-            throw new StatementFailure(ExecutionPhase.FETCH, e);
+            throw new AttemptFailedException(ExecutionPhase.FETCH, e);
         }
     }
 
@@ -59,15 +59,15 @@ public final class SqlRunner {
      * Reads every row, within the result budget: past it, reading stops, the rows read are dropped and the
      * statement is closed (by the caller's try-with-resources), which ends the driver's page reading.
      */
-    private List<Map<String, Object>> readAll(ResultSet rs) throws SQLException, StatementFailure {
-        RowMapper mapper = new RowMapper(rs);
+    private List<Map<String, Object>> readAll(ResultSet rs) throws SQLException, AttemptFailedException {
+        MapRowReader reader = new MapRowReader(rs);
         ResultBudget budget = ResultBudget.of(options.maxResultBytes());
         List<Map<String, Object>> rows = new ArrayList<>();
         while (rs.next()) {
-            Map<String, Object> row = mapper.map(rs);
+            Map<String, Object> row = reader.read(rs);
             if (!budget.add(row)) {
                 rows.clear();
-                throw new StatementFailure(ExecutionPhase.FETCH, new ResultTooLargeException(budget.rows(),
+                throw new AttemptFailedException(ExecutionPhase.FETCH, new ResultTooLargeException(budget.rows(),
                         budget.limitBytes()));
             }
             rows.add(row);
@@ -80,7 +80,7 @@ public final class SqlRunner {
      * closed.
      */
     public ResultSetIterator stream(BoundStatement bound, Function<Map<String, Object>, Object> converter)
-            throws StatementFailure {
+            throws AttemptFailedException {
         Connection connection = connect();
         PreparedStatement statement = null;
         try {
@@ -89,22 +89,22 @@ public final class SqlRunner {
             try {
                 rs = statement.executeQuery();
             } catch (SQLException e) {
-                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
+                throw new AttemptFailedException(ExecutionPhase.EXECUTE, e);
             }
             return new ResultSetIterator(connection, statement, rs, converter);
-        } catch (StatementFailure | RuntimeException e) {
+        } catch (AttemptFailedException | RuntimeException e) {
             closeQuietly(statement);
             closeQuietly(connection);
             throw e;
         } catch (SQLException e) {
             closeQuietly(statement);
             closeQuietly(connection);
-            throw new StatementFailure(ExecutionPhase.FETCH, e);
+            throw new AttemptFailedException(ExecutionPhase.FETCH, e);
         }
     }
 
     /** The columns a query returns, read from its result metadata (run it with LIMIT 0 to read no rows). */
-    public List<TableColumn> columns(String query) throws StatementFailure {
+    public List<TableColumn> columns(String query) throws AttemptFailedException {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, query)) {
             ResultSetMetaData meta;
             try (ResultSet rs = statement.executeQuery()) {
@@ -115,22 +115,22 @@ public final class SqlRunner {
                 }
                 return columns;
             } catch (SQLException e) {
-                throw new StatementFailure(ExecutionPhase.EXECUTE, e);
+                throw new AttemptFailedException(ExecutionPhase.EXECUTE, e);
             }
         } catch (SQLException e) {
-            throw new StatementFailure(ExecutionPhase.FETCH, e);
+            throw new AttemptFailedException(ExecutionPhase.FETCH, e);
         }
     }
 
-    private Connection connect() throws StatementFailure {
+    private Connection connect() throws AttemptFailedException {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw new StatementFailure(ExecutionPhase.CONNECT, e);
+            throw new AttemptFailedException(ExecutionPhase.CONNECT, e);
         }
     }
 
-    private PreparedStatement prepare(Connection connection, BoundStatement bound) throws StatementFailure {
+    private PreparedStatement prepare(Connection connection, BoundStatement bound) throws AttemptFailedException {
         PreparedStatement statement = prepare(connection, bound.sql());
         try {
             StatementBinder.bind(statement, bound.values());
@@ -139,28 +139,28 @@ public final class SqlRunner {
             closeQuietly(statement);
             if (e instanceof SQLException sql) {
                 // binding is local to the driver: nothing was sent
-                throw new StatementFailure(ExecutionPhase.CONNECT, sql);
+                throw new AttemptFailedException(ExecutionPhase.CONNECT, sql);
             }
             throw (RuntimeException) e;
         }
     }
 
-    private PreparedStatement prepare(Connection connection, String sql) throws StatementFailure {
+    private PreparedStatement prepare(Connection connection, String sql) throws AttemptFailedException {
         try {
             PreparedStatement statement = connection.prepareStatement(sql);
             applyOptions(statement);
             return statement;
         } catch (SQLException e) {
             // databricks-jdbc prepares locally; nothing reaches the warehouse before execute
-            throw new StatementFailure(ExecutionPhase.CONNECT, e);
+            throw new AttemptFailedException(ExecutionPhase.CONNECT, e);
         }
     }
 
-    private static long updateCount(PreparedStatement statement) throws StatementFailure {
+    private static long updateCount(PreparedStatement statement) throws AttemptFailedException {
         try {
             return statement.getLargeUpdateCount();
         } catch (SQLException e) {
-            throw new StatementFailure(ExecutionPhase.FETCH, e);
+            throw new AttemptFailedException(ExecutionPhase.FETCH, e);
         }
     }
 

@@ -8,7 +8,7 @@ import io.github.cameldatabricks.component.error.ErrorCategory;
 
 /**
  * What one endpoint has done since it was created, for the dev console: exchanges, statement retries, waits for a
- * starting warehouse, and final failures by category. Counted where the producer and the retrying executor
+ * starting warehouse, and final failures by category. Counted where the producer and the retry loop
  * already know these things; cheap enough to count always.
  */
 public final class EndpointStatistics {

@@ -193,7 +193,7 @@ class U2mTokenOwnershipTest {
         assertThat(browser.opened).isEmpty();
 
         // the exchange that needs a token signs in
-        Token token = CallerThread.run(source::getToken);
+        Token token = InteractiveSignInPermit.runPermitted(source::getToken);
         assertThat(token.getAccessToken()).isNotBlank();
         assertThat(token.getRefreshToken()).isNotBlank();
         assertThat(browser.opened).hasSize(1);

@@ -17,7 +17,7 @@ class DatabricksExceptionSerializationTest {
     void theClassificationAndBatchOutcomeSurviveSerialisation() throws Exception {
         DatabricksException original = DatabricksException.ofBatch(DatabricksException.of(ErrorClassifier.classify(
                 new SQLException("[TABLE_OR_VIEW_NOT_FOUND] The table or view `t` cannot be found. SQLSTATE: 42P01",
-                        "42P01"), ExecutionPhase.EXECUTE), 1, null, null, new SQLException("cause", "42P01")),
+                        "42P01"), ExecutionPhase.EXECUTE), 1, new SQLException("cause", "42P01")),
                 new BatchOutcome(5, 5, 9, false));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -1,19 +1,19 @@
-package io.github.cameldatabricks.component.retry;
+package io.github.cameldatabricks.component.error;
 
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 
 /**
- * A failed attempt, with where it failed: that decides whether the statement (or request) may have run. The cause is
+ * Thrown by one attempt at a statement or REST call to the retry loop: what failed, and where it failed: that decides whether the statement (or request) may have run. The cause is
  * the driver's {@link java.sql.SQLException}, or the component's own failure of a REST call such as a Files API
  * upload.
  */
-public final class StatementFailure extends Exception {
+public final class AttemptFailedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final ExecutionPhase phase;
 
-    public StatementFailure(ExecutionPhase phase, Exception cause) {
+    public AttemptFailedException(ExecutionPhase phase, Exception cause) {
         // no message of its own: the driver's may quote the statement
         super("attempt failed while " + phase.name().toLowerCase(java.util.Locale.ROOT), cause, false, false);
         this.phase = phase;

@@ -8,6 +8,7 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.cameldatabricks.component.error.AttemptFailedException;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ErrorCategory;
 import io.github.cameldatabricks.component.error.ErrorClassification;
@@ -23,19 +24,19 @@ import io.github.cameldatabricks.component.env.Sleeper;
  * {@code ambiguous}. A 503 first asks the warehouse state: a stopped or starting warehouse is waited for (up to
  * warehouseStartTimeout, not counted as a retry).
  */
-public final class RetryingExecutor {
+public final class RetryLoop {
 
     /** One attempt at the statement. */
     @FunctionalInterface
     public interface Attempt<T> {
-        T run() throws StatementFailure;
+        T run() throws AttemptFailedException;
     }
 
     /** What happened, for the exchange's headers. */
     public record Result<T>(T value, int attempts) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(RetryingExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RetryLoop.class);
     /** A warehouse that stops again while we wait for it is waited for again, but not forever. */
     private static final int MAX_COLD_START_WAITS = 3;
 
@@ -46,13 +47,13 @@ public final class RetryingExecutor {
     private final DoubleSupplier random;
     private final EndpointStatistics statistics;
 
-    public RetryingExecutor(RetryPolicy policy, ColdStartWaiter coldStart, Clock clock, Sleeper sleeper,
+    public RetryLoop(RetryPolicy policy, ColdStartWaiter coldStart, Clock clock, Sleeper sleeper,
             DoubleSupplier random) {
         this(policy, coldStart, clock, sleeper, random, new EndpointStatistics());
     }
 
     /** @param statistics where retries and cold-start waits are counted (the endpoint's, for the dev console) */
-    public RetryingExecutor(RetryPolicy policy, ColdStartWaiter coldStart, Clock clock, Sleeper sleeper,
+    public RetryLoop(RetryPolicy policy, ColdStartWaiter coldStart, Clock clock, Sleeper sleeper,
             DoubleSupplier random, EndpointStatistics statistics) {
         this.policy = policy;
         this.coldStart = coldStart;
@@ -69,7 +70,7 @@ public final class RetryingExecutor {
      *                 COPY INTO or a file upload that overwrites — so that even an ambiguous failure may be retried
      * @throws DatabricksException the classified failure, with the number of attempts
      */
-    public <T> Result<T> execute(boolean readOnly, Attempt<T> attempt) throws DatabricksException {
+    public <T> Result<T> run(boolean readOnly, Attempt<T> attempt) throws DatabricksException {
         Instant started = clock.instant();
         int attempts = 0;
         int retries = 0;
@@ -78,7 +79,7 @@ public final class RetryingExecutor {
             attempts++;
             try {
                 return new Result<>(attempt.run(), attempts);
-            } catch (StatementFailure failure) {
+            } catch (AttemptFailedException failure) {
                 ErrorClassification verdict = ErrorClassifier.classify(failure.failure(), failure.phase());
                 if (readOnly && verdict.category() == ErrorCategory.AMBIGUOUS) {
                     // running a read again cannot change anything
@@ -100,7 +101,7 @@ public final class RetryingExecutor {
                         throw DatabricksException.of(verdict.withReason(outcome == ColdStartWaiter.Outcome.STOPPED
                                 ? "the warehouse is stopped (set autoStartWarehouse=true to start it)"
                                 : "the warehouse did not reach RUNNING within warehouseStartTimeout"),
-                                attempts, null, null, failure.failure());
+                                attempts, failure.failure());
                     }
                 }
                 Duration delay = verdict.retryable() && retries < policy.maxRetries()
@@ -111,7 +112,7 @@ public final class RetryingExecutor {
                         LOG.debug("Not retrying: {} spent, the next delay {} would exceed the retry budget {}",
                                 spent, delay, policy.budget());
                     }
-                    throw DatabricksException.of(verdict, attempts, null, null, failure.failure());
+                    throw DatabricksException.of(verdict, attempts, failure.failure());
                 }
                 retries++;
                 statistics.retry();
@@ -131,13 +132,13 @@ public final class RetryingExecutor {
         }
     }
 
-    private void sleep(Duration delay, ErrorClassification verdict, int attempts, StatementFailure failure)
+    private void sleep(Duration delay, ErrorClassification verdict, int attempts, AttemptFailedException failure)
             throws DatabricksException {
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw DatabricksException.of(verdict, attempts, null, null, failure.failure());
+            throw DatabricksException.of(verdict, attempts, failure.failure());
         }
     }
 }

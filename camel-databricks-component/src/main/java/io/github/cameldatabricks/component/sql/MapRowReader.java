@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns the current row of a result set into a Map keyed by column label, in column order. */
-public final class RowMapper {
+public final class MapRowReader {
 
     private final String[] labels;
 
-    /** A mapper for the result set's columns. */
-    public RowMapper(ResultSet resultSet) throws SQLException {
+    /** A reader for the result set's columns. */
+    public MapRowReader(ResultSet resultSet) throws SQLException {
         ResultSetMetaData meta = resultSet.getMetaData();
         labels = new String[meta.getColumnCount()];
         for (int i = 0; i < labels.length; i++) {
@@ -26,7 +26,7 @@ public final class RowMapper {
     }
 
     /** The current row. */
-    public Map<String, Object> map(ResultSet resultSet) throws SQLException {
+    public Map<String, Object> read(ResultSet resultSet) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>(labels.length * 2);
         for (int i = 0; i < labels.length; i++) {
             row.put(labels[i], resultSet.getObject(i + 1));

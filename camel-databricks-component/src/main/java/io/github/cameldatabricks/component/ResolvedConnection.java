@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.StringHelper;
+
 import io.github.cameldatabricks.component.auth.AuthOptions;
 import io.github.cameldatabricks.component.auth.BrowserLauncher;
 import io.github.cameldatabricks.component.auth.CredentialsResolver;
@@ -16,47 +19,48 @@ import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.env.EnvironmentVariables;
 
 /**
- * An endpoint's resolved connection settings: where the warehouse is and who connects. Each value comes from the
+ * An endpoint's connection as resolved from its options: where the warehouse is and who connects. Each value comes from the
  * endpoint URI, else the component options (both already merged into the configuration), else the environment,
  * and the environment is read only for values that are unset and needed.
  *
  * @param target      the warehouse and non-secret driver settings
  * @param credentials the identity
  */
-record EndpointSettings(WarehouseTarget target, DatabricksCredentials credentials) {
+record ResolvedConnection(WarehouseTarget target, DatabricksCredentials credentials) {
 
     static final String DEFAULT_USER_AGENT_ENTRY = "CamelDatabricks_Component/" + DatabricksComponent.VERSION;
 
-    static EndpointSettings resolve(DatabricksConfiguration config, Environment environment, Clock clock,
+    static ResolvedConnection resolve(DatabricksConfiguration config, Environment environment, Clock clock,
             BrowserLauncher browser) {
-        String hostValue = firstNonBlank(config.getHost(), environment.get(EnvironmentVariables.HOST));
-        String hostSource = isBlank(config.getHost()) ? EnvironmentVariables.HOST + " (environment)" : "host";
-        if (isBlank(hostValue)) {
+        String hostValue = ObjectHelper.isNotEmpty(config.getHost()) ? config.getHost()
+                : environment.get(EnvironmentVariables.HOST);
+        String hostSource = ObjectHelper.isEmpty(config.getHost()) ? EnvironmentVariables.HOST + " (environment)" : "host";
+        if (ObjectHelper.isEmpty(hostValue)) {
             throw new IllegalArgumentException("Missing workspace host: set the host option (e.g."
                     + " https://myworkspace.cloud.databricks.com) or the " + EnvironmentVariables.HOST
                     + " environment variable");
         }
         WorkspaceHost host = WorkspaceHost.parse(hostValue, hostSource);
         String httpPath = httpPath(config, environment);
-        String userAgent = isBlank(config.getUserAgentEntry()) ? DEFAULT_USER_AGENT_ENTRY
+        String userAgent = ObjectHelper.isEmpty(config.getUserAgentEntry()) ? DEFAULT_USER_AGENT_ENTRY
                 : UserAgentEntry.validate(config.getUserAgentEntry());
         Map<String, String> driverProperties = new LinkedHashMap<>();
         config.getJdbcProperties().forEach((k, v) -> driverProperties.put(k, String.valueOf(v)));
-        WarehouseTarget target = new WarehouseTarget(host, httpPath, blankToNull(config.getCatalog()),
-                blankToNull(config.getSchema()), userAgent, driverProperties,
+        WarehouseTarget target = new WarehouseTarget(host, httpPath, StringHelper.trimToNull(config.getCatalog()),
+                StringHelper.trimToNull(config.getSchema()), userAgent, driverProperties,
                 (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.getRetryBudget() / 1000)),
                 (int) Math.max(1, Math.min(config.getWarehouseStatePollInterval(), config.getRetryBudget()) / 1000));
         AuthOptions auth = new AuthOptions(config.getAuthMode(), config.getToken(), config.getAccessToken(),
                 config.getClientId(), config.getClientSecret(), config.getRedirectUri(), config.getBrowserCommand(),
                 java.time.Duration.ofMillis(config.getConsentTimeout()), config.getTokenCacheDirectory(),
                 java.time.Duration.ofMillis(config.getOauthTimeout()), config.getIdTokenFile());
-        return new EndpointSettings(target, new CredentialsResolver(environment, clock, browser).resolve(auth, host));
+        return new ResolvedConnection(target, new CredentialsResolver(environment, clock, browser).resolve(auth, host));
     }
 
     private static String httpPath(DatabricksConfiguration config, Environment environment) {
-        String fromPath = isBlank(config.getHttpPath()) ? null
+        String fromPath = ObjectHelper.isEmpty(config.getHttpPath()) ? null
                 : WarehousePath.validateHttpPath(config.getHttpPath(), "httpPath");
-        String fromId = isBlank(config.getWarehouseId()) ? null : WarehousePath.fromWarehouseId(config.getWarehouseId());
+        String fromId = ObjectHelper.isEmpty(config.getWarehouseId()) ? null : WarehousePath.fromWarehouseId(config.getWarehouseId());
         if (fromPath != null && fromId != null && !fromPath.endsWith("/" + config.getWarehouseId().trim())) {
             throw new IllegalArgumentException("httpPath '" + config.getHttpPath() + "' and warehouseId '"
                     + config.getWarehouseId() + "' name different warehouses: set only one of them");
@@ -65,7 +69,7 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
             return fromPath != null ? fromPath : fromId;
         }
         String env = environment.get(EnvironmentVariables.HTTP_PATH);
-        if (isBlank(env)) {
+        if (ObjectHelper.isEmpty(env)) {
             throw new IllegalArgumentException("Missing SQL warehouse: set the httpPath option"
                     + " (/sql/1.0/warehouses/<id>), the warehouseId option, or the " + EnvironmentVariables.HTTP_PATH
                     + " environment variable");
@@ -73,15 +77,4 @@ record EndpointSettings(WarehouseTarget target, DatabricksCredentials credential
         return WarehousePath.validateHttpPath(env, EnvironmentVariables.HTTP_PATH + " (environment)");
     }
 
-    private static String firstNonBlank(String a, String b) {
-        return !isBlank(a) ? a : b;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return isBlank(s) ? null : s.trim();
-    }
 }
