@@ -14,7 +14,7 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.cameldatabricks.component.retry.StatementKind;
+import io.github.cameldatabricks.component.sql.StatementKind;
 import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.ParameterResolver;

@@ -22,7 +22,7 @@ import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.health.DatabricksProducerHealthCheck;
 import io.github.cameldatabricks.component.retry.RetryLoop;
-import io.github.cameldatabricks.component.retry.StatementKind;
+import io.github.cameldatabricks.component.sql.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
 import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;

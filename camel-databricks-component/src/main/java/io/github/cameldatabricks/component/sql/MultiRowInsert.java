@@ -33,8 +33,8 @@ public final class MultiRowInsert {
             return Optional.empty();
         }
         String text = sql.jdbcSql(Collections.nCopies(sql.parameters().size(), 1));
-        int first = nextSignificant(text, 0);
-        if (!wordAt(text, first, "INSERT") || !wordAt(text, nextSignificant(text, first + 6), "INTO")) {
+        int first = SqlScanner.skipBlankAndComments(text, 0);
+        if (!wordAt(text, first, "INSERT") || !wordAt(text, SqlScanner.skipBlankAndComments(text, first + 6), "INTO")) {
             return Optional.empty();
         }
         int values = topLevelWord(text, "VALUES");
@@ -42,7 +42,7 @@ public final class MultiRowInsert {
             // no VALUES, or rows from a query too (INSERT ... SELECT ... UNION ALL VALUES): each element on its own
             return Optional.empty();
         }
-        int open = nextSignificant(text, values + 6);
+        int open = SqlScanner.skipBlankAndComments(text, values + 6);
         if (open >= text.length() || text.charAt(open) != '(') {
             return Optional.empty();
         }
@@ -83,25 +83,6 @@ public final class MultiRowInsert {
     }
 
     /** The index of the next character that is not white space or part of a comment. */
-    private static int nextSignificant(String text, int from) {
-        int i = from;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (text.startsWith("--", i)) {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end + 1;
-            } else if (text.startsWith("/*", i)) {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? text.length() : end + 2;
-            } else {
-                return i;
-            }
-        }
-        return text.length();
-    }
-
     private static boolean wordAt(String text, int at, String word) {
         return text.regionMatches(true, at, word, 0, word.length())
                 && (at + word.length() == text.length() || !isWordChar(text.charAt(at + word.length())));
@@ -158,12 +139,7 @@ public final class MultiRowInsert {
     private static int scanCode(String text, int from, IntPredicate visitor) {
         int i = from;
         while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = NamedParameterSql.skipQuoted(text, i, c);
-                continue;
-            }
-            int significant = nextSignificant(text, i);
+            int significant = SqlScanner.skipBlankAndComments(text, SqlScanner.skipNonCode(text, i));
             if (significant != i) {
                 i = significant;
                 continue;
@@ -177,9 +153,9 @@ public final class MultiRowInsert {
     }
 
     private static boolean onlyTrailingNoise(String text, int from) {
-        int i = nextSignificant(text, from);
+        int i = SqlScanner.skipBlankAndComments(text, from);
         while (i < text.length() && text.charAt(i) == ';') {
-            i = nextSignificant(text, i + 1);
+            i = SqlScanner.skipBlankAndComments(text, i + 1);
         }
         return i == text.length();
     }

@@ -70,20 +70,11 @@ public final class NamedParameterSql {
         int n = sql.length();
         while (i < n) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int end = skipQuoted(sql, i, c);
-                current.append(sql, i, end);
-                i = end;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                current.append(sql, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                current.append(sql, i, end);
-                i = end;
+            int skipped = SqlScanner.skipNonCode(sql, i);
+            if (skipped > i) {
+                // markers inside literals, quoted identifiers and comments are text
+                current.append(sql, i, skipped);
+                i = skipped;
             } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == '#') {
                 int start = i + 2;
                 boolean inList = sql.startsWith("in:", start);
@@ -125,25 +116,6 @@ public final class NamedParameterSql {
         return new NamedParameterSql(sql, List.copyOf(fragments), List.copyOf(parameters));
     }
 
-    /** The index after the closing quote; backslash escapes as in Spark SQL literals, doubled quotes as in ANSI. */
-    static int skipQuoted(String sql, int open, char quote) {
-        int i = open + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
-    }
 
     private static int matchingBrace(String sql, int openBrace) {
         int depth = 0;

@@ -1,12 +1,12 @@
-package io.github.cameldatabricks.component.retry;
+package io.github.cameldatabricks.component.sql;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Whether a statement only reads, so that running it twice is harmless. Conservative: anything it cannot tell is a
- * write.
+ * Whether a statement only reads, so that running it twice is harmless (the retry loop may then retry even an
+ * ambiguous failure). Conservative: anything it cannot tell is a write.
  */
 public final class StatementKind {
 
@@ -15,8 +15,6 @@ public final class StatementKind {
     private static final Pattern WRITE_WORD = Pattern.compile(
             "\\b(INSERT|MERGE|UPDATE|DELETE|CREATE|DROP|ALTER|TRUNCATE|COPY|OPTIMIZE|VACUUM|REPLACE|GRANT|REVOKE)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LEADING_NOISE = Pattern.compile("^(\\s+|--[^\\n]*\\n?|/\\*.*?\\*/|\\()+",
-            Pattern.DOTALL);
 
     private StatementKind() {
     }
@@ -26,7 +24,13 @@ public final class StatementKind {
         if (sql == null) {
             return false;
         }
-        String text = LEADING_NOISE.matcher(sql).replaceFirst("");
+        // keywords count only in code: not in literals, quoted identifiers or comments
+        String code = SqlScanner.codeOnly(sql);
+        int start = 0;
+        while (start < code.length() && (Character.isWhitespace(code.charAt(start)) || code.charAt(start) == '(')) {
+            start++;
+        }
+        String text = code.substring(start);
         int end = 0;
         while (end < text.length() && Character.isLetter(text.charAt(end))) {
             end++;

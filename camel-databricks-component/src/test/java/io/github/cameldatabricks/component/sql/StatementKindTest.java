@@ -1,0 +1,46 @@
+package io.github.cameldatabricks.component.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which statements the retry loop may run twice: only those that certainly read. */
+class StatementKindTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT 1",
+            "  -- comment\n/* block */ (select * from t)",
+            "WITH x AS (SELECT 1) SELECT * FROM x",
+            "show tables",
+            "DESCRIBE TABLE t",
+            "VALUES (1), (2)",
+            // write keywords that are not code: in literals, quoted identifiers and comments
+            "WITH x AS (SELECT 'insert into t' AS s) SELECT * FROM x",
+            "WITH x AS (SELECT `delete` FROM t) SELECT * FROM x",
+            "WITH x AS (SELECT 1) -- then INSERT? no\nSELECT * FROM x",
+            "WITH x AS (SELECT 'it''s an update' AS s) SELECT * FROM x",
+            "/* INSERT */ SELECT 1" })
+    void statementsThatCertainlyReadAreReadOnly(String sql) {
+        assertThat(StatementKind.isReadOnly(sql)).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {
+            "WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x",
+            "INSERT INTO t VALUES (1)",
+            "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE",
+            "CREATE TABLE t AS SELECT 1",
+            "WITH x AS (SELECT ';') DELETE FROM t WHERE id IN (SELECT * FROM x)",
+            // the first word is a comment's only in appearance: the statement is an UPDATE
+            "-- SELECT\nUPDATE t SET a = 1",
+            "'SELECT' UPDATE",
+            "   ",
+            "CALL proc()" })
+    void everythingElseIsAWrite(String sql) {
+        assertThat(StatementKind.isReadOnly(sql)).isFalse();
+    }
+}
