@@ -33,7 +33,7 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
-        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, io.github.cameldatabricks.component.auth.DatabricksAuthMode.class, value)); return true;
         case "autostartwarehouse":
         case "autoStartWarehouse": getOrCreateConfiguration(target).setAutoStartWarehouse(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -152,7 +152,7 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return io.github.cameldatabricks.component.auth.DatabricksAuthMode.class;
         case "autostartwarehouse":
         case "autoStartWarehouse": return boolean.class;
         case "autowiredenabled":

@@ -26,7 +26,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
-        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.github.cameldatabricks.component.auth.DatabricksAuthMode.class, value)); return true;
         case "autostartwarehouse":
         case "autoStartWarehouse": target.getConfiguration().setAutoStartWarehouse(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
@@ -171,7 +171,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return io.github.cameldatabricks.component.auth.DatabricksAuthMode.class;
         case "autostartwarehouse":
         case "autoStartWarehouse": return boolean.class;
         case "backofferrorthreshold":

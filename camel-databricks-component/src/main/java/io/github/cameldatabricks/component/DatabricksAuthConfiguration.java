@@ -3,6 +3,8 @@ package io.github.cameldatabricks.component;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
+import io.github.cameldatabricks.component.auth.DatabricksAuthMode;
+
 /**
  * Who connects: the auth mode and its credentials, including the OAuth U2M sign-in settings. Part of {@link DatabricksConfiguration}.
  */
@@ -10,7 +12,7 @@ import org.apache.camel.spi.UriParams;
 public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfiguration {
 
     @UriParam(label = "security", enums = "pat,token-env,oauth-m2m,oauth-u2m,oauth-federation")
-    private String authMode;
+    private DatabricksAuthMode authMode;
 
     @UriParam(label = "security", security = "secret")
     private String token;
@@ -42,14 +44,14 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     @UriParam(label = "security")
     private String idTokenFile;
 
-    public String getAuthMode() {
+    public DatabricksAuthMode getAuthMode() {
         return authMode;
     }
 
     /**
      * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m, oauth-federation (OAuth token federation: the workload's identity token from its platform, e.g. a Kubernetes service account token, is exchanged for a Databricks token; no Databricks secret). When unset: token means pat, accessToken means token-env, idTokenFile means oauth-federation; with no credential option, the APP_AUTH_TYPE environment variable selects it, else the one flow whose environment variables are set.
      */
-    public void setAuthMode(String authMode) {
+    public void setAuthMode(DatabricksAuthMode authMode) {
         this.authMode = authMode;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,9 +74,13 @@ public class DatabricksComponent extends HealthCheckComponent {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
+            Class<?> type = option == null ? null : new DatabricksEndpointConfigurer().getOptionType(option, true);
+            // Camel's enum converter says "Enum class ... does not have any constant": say what is expected instead
+            String expected = type != null && type.isEnum() ? "expected one of " + Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", ")) : root.getMessage();
             throw new ResolveEndpointFailedException(EndpointUriMasking.mask(uri), "Invalid value "
                     + (secret ? "" : "'" + e.getValue() + "' ") + "for option " + option + ": "
-                    + (secret ? "not a valid value" : root.getMessage()));
+                    + (secret ? "not a valid value" : expected));
         }
     }
 

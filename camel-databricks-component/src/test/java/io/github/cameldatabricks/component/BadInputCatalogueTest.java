@@ -86,10 +86,12 @@ class BadInputCatalogueTest {
             cases.add(Arguments.of("userAgentEntry=" + bad, "Invalid userAgentEntry"));
         }
         // enums
-        cases.add(Arguments.of("authMode=basic", "Invalid authMode 'basic'"));
-        cases.add(Arguments.of("authMode=kerberos", "Invalid authMode 'kerberos'"));
-        cases.add(Arguments.of("outputType=Everything", "outputType"));
-        cases.add(Arguments.of("loadFormat=AVRO", "loadFormat"));
+        cases.add(Arguments.of("authMode=basic", "Invalid value 'basic' for option authMode: expected one of pat,"
+                + " token-env, oauth-m2m, oauth-u2m, oauth-federation"));
+        cases.add(Arguments.of("authMode=kerberos", "Invalid value 'kerberos' for option authMode: expected one of"));
+        cases.add(Arguments.of("outputType=Everything", "Invalid value 'Everything' for option outputType: expected one"
+                + " of SelectList, SelectOne, StreamList"));
+        cases.add(Arguments.of("loadFormat=AVRO", "Invalid value 'AVRO' for option loadFormat: expected one of JSON"));
         cases.add(Arguments.of("healthCheckStoppedWarehouse=MAYBE", "healthCheckStoppedWarehouse"));
         cases.add(Arguments.of("healthCheckStoppedWarehouse=true", "healthCheckStoppedWarehouse"));
         cases.add(Arguments.of("healthCheckCacheTime=500", "Invalid healthCheckCacheTime 500: expected at least 1000"

@@ -7,7 +7,7 @@ import org.apache.camel.util.ObjectHelper;
 /**
  * The endpoint's auth options as configured (URI or component), before the environment is consulted.
  *
- * @param authMode            the authMode option, or null
+ * @param authMode            the authMode option, or null when unset
  * @param token               a personal access token, or null
  * @param accessToken         a pre-obtained OAuth access token, or null
  * @param clientId            an OAuth client id, or null
@@ -19,7 +19,7 @@ import org.apache.camel.util.ObjectHelper;
  * @param oauthTimeout        how long an OAuth request (discovery, token) may take
  * @param idTokenFile         the file holding the workload's identity token (oauth-federation), or null
  */
-public record AuthOptions(String authMode, String token, String accessToken, String clientId, String clientSecret,
+public record AuthOptions(DatabricksAuthMode authMode, String token, String accessToken, String clientId, String clientSecret,
         String redirectUri, String browserCommand, Duration consentTimeout, String tokenCacheDirectory,
         Duration oauthTimeout, String idTokenFile) {
 

@@ -64,15 +64,15 @@ public final class CredentialsResolver {
     private DatabricksCredentials fromOptions(AuthOptions o, WorkspaceHost host) {
         DatabricksAuthMode mode;
         boolean oauthClient = ObjectHelper.isNotEmpty(o.clientId()) || ObjectHelper.isNotEmpty(o.clientSecret());
-        if (!ObjectHelper.isNotEmpty(o.authMode()) && oauthClient
+        if (o.authMode() == null && oauthClient
                 && (ObjectHelper.isNotEmpty(o.token()) || ObjectHelper.isNotEmpty(o.accessToken()))) {
             // a component-level token must not silently win over an endpoint's OAuth client, nor the other way
             throw new IllegalArgumentException("clientId/clientSecret are set next to a token (token or accessToken,"
                     + " on the endpoint or the component): set authMode (pat, token-env, oauth-m2m or oauth-u2m) to"
                     + " say which one this endpoint uses");
         }
-        if (ObjectHelper.isNotEmpty(o.authMode())) {
-            mode = DatabricksAuthMode.fromOption(o.authMode());
+        if (o.authMode() != null) {
+            mode = o.authMode();
         } else if (ObjectHelper.isNotEmpty(o.idTokenFile())) {
             if (ObjectHelper.isNotEmpty(o.token()) || ObjectHelper.isNotEmpty(o.accessToken()) || ObjectHelper.isNotEmpty(o.clientSecret())) {
                 throw new IllegalArgumentException("idTokenFile is set next to a token or clientSecret (on the endpoint"
@@ -118,8 +118,8 @@ public final class CredentialsResolver {
     private DatabricksCredentials fromEnvironment(AuthOptions o, WorkspaceHost host) {
         Map<DatabricksAuthMode, List<String>> present = presentFlows();
         DatabricksAuthMode mode;
-        if (ObjectHelper.isNotEmpty(o.authMode())) {
-            mode = DatabricksAuthMode.fromOption(o.authMode());
+        if (o.authMode() != null) {
+            mode = o.authMode();
         } else if (environment.value(EnvironmentVariables.APP_AUTH_TYPE).isPresent()) {
             mode = DatabricksAuthMode.fromAppAuthType(environment.value(EnvironmentVariables.APP_AUTH_TYPE).get());
         } else if (present.size() == 1) {
@@ -138,11 +138,11 @@ public final class CredentialsResolver {
         Map<DatabricksAuthMode, List<String>> others = new LinkedHashMap<>(present);
         others.remove(mode);
         if (!others.isEmpty()) {
-            if (!ObjectHelper.isNotEmpty(o.authMode()) && environment.value(EnvironmentVariables.APP_AUTH_TYPE).isEmpty()) {
+            if (o.authMode() == null && environment.value(EnvironmentVariables.APP_AUTH_TYPE).isEmpty()) {
                 throw moreThanOne(present, mode);
             }
             // the PWAF selector exists to settle exactly this: the chosen flow wins, and the log says what lost
-            LOG.info("{} selects {}; ignoring the variables of other flows: {}", ObjectHelper.isNotEmpty(o.authMode())
+            LOG.info("{} selects {}; ignoring the variables of other flows: {}", o.authMode() != null
                     ? "authMode" : EnvironmentVariables.APP_AUTH_TYPE, mode.option(),
                     others.values().stream().flatMap(List::stream).toList());
         }
@@ -340,7 +340,7 @@ public final class CredentialsResolver {
     }
 
     private static String require(DatabricksAuthMode mode, String value, String option) {
-        if (!ObjectHelper.isNotEmpty(value)) {
+        if (ObjectHelper.isEmpty(value)) {
             throw new IllegalArgumentException("Missing for authMode=" + mode.option() + ": the " + option
                     + " option (credential options are not mixed with DATABRICKS_* variables)");
         }
@@ -349,10 +349,10 @@ public final class CredentialsResolver {
 
     private static void missing(DatabricksAuthMode mode, String a, String aName, String b, String bName) {
         List<String> names = new ArrayList<>();
-        if (!ObjectHelper.isNotEmpty(a)) {
+        if (ObjectHelper.isEmpty(a)) {
             names.add(aName);
         }
-        if (!ObjectHelper.isNotEmpty(b)) {
+        if (ObjectHelper.isEmpty(b)) {
             names.add(bName);
         }
         if (!names.isEmpty()) {

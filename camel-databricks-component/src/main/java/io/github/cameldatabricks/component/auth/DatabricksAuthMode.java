@@ -33,15 +33,13 @@ public enum DatabricksAuthMode {
         return option;
     }
 
-    /** Parses the {@code authMode} option. */
-    public static DatabricksAuthMode fromOption(String value) {
-        for (DatabricksAuthMode m : values()) {
-            if (m.option.equalsIgnoreCase(value.trim())) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("Invalid authMode '" + value + "': expected one of "
-                + Arrays.stream(values()).map(m -> m.option).collect(Collectors.joining(", ")));
+    /**
+     * The option's spelling, e.g. {@code oauth-m2m}: what Camel shows for the option (JMX, {@code camel get
+     * endpoint}) and what its enum converter maps back (dashes to underscores, any case).
+     */
+    @Override
+    public String toString() {
+        return option;
     }
 
     /** Parses {@code APP_AUTH_TYPE} with the PWAF spellings ({@code pat}, {@code oauth_m2m}/{@code m2m}, ...). */
