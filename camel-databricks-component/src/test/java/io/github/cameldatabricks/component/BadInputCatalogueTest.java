@@ -90,7 +90,7 @@ class BadInputCatalogueTest {
                 + " token-env, oauth-m2m, oauth-u2m, oauth-federation"));
         cases.add(Arguments.of("authMode=kerberos", "Invalid value 'kerberos' for option authMode: expected one of"));
         cases.add(Arguments.of("outputType=Everything", "Invalid value 'Everything' for option outputType: expected one"
-                + " of SelectList, SelectOne, StreamList"));
+                + " of SelectOne, SelectList, StreamList"));
         cases.add(Arguments.of("loadFormat=AVRO", "Invalid value 'AVRO' for option loadFormat: expected one of JSON"));
         cases.add(Arguments.of("healthCheckStoppedWarehouse=MAYBE", "healthCheckStoppedWarehouse"));
         cases.add(Arguments.of("healthCheckStoppedWarehouse=true", "healthCheckStoppedWarehouse"));

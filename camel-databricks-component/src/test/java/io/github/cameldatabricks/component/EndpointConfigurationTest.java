@@ -214,7 +214,7 @@ class EndpointConfigurationTest {
         "httpPath=/sql/warehouses/x              | Invalid httpPath '/sql/warehouses/x'",
         "httpPath=/sql/1.0/warehouses/a&warehouseId=b | name different warehouses",
         "userAgentEntry=My Product 1.0           | Invalid userAgentEntry 'My Product 1.0': expected <ISV-Name>_<Product-Name>/<Version>",
-        "authMode=basic                          | Invalid authMode 'basic': expected one of pat, token-env, oauth-m2m, oauth-u2m",
+        "authMode=basic                          | Invalid value 'basic' for option authMode: expected one of pat, token-env, oauth-m2m, oauth-u2m",
         "outputType=StreamList&batch=true        | outputType=StreamList cannot be combined with batch=true",
         "batch=true&useMessageBodyForSql=true    | batch=true cannot be combined with useMessageBodyForSql=true",
         "outputClass=com.example.Missing         | Invalid outputClass 'com.example.Missing'",
