@@ -24,7 +24,7 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
  * Measures the alternative to the component's M2M design: databricks-jdbc's own client-credentials flow
  * (Auth_Flow=1), which keeps a token per physical connection. Same load as TokenExpirySoakTest's M2M half (three
  * threads, a pool of three, 60 s tokens). A benchmark, not a test: run with
- * {@code -Dbenchmarks=true -Dtest=M2mFlowBenchmark}; the figures are in docs/authentication.md.
+ * {@code -Dbenchmarks=true -Dtest=M2mFlowBenchmark}; the figures are in docs/performance.md ("OAuth token requests").
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 class M2mFlowBenchmark {
