@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -116,10 +118,15 @@ class KameletsTest {
         template.sendBody("direct:orders", "[{\"id\": 2, \"name\": \"two\", \"amount\": 2.5},"
                 + " {\"id\": 3, \"name\": \"three\", \"amount\": 3.5, \"ignored\": true}]");
         template.sendBody("direct:orders", Map.of("id", 4, "name", "four", "amount", 4.5));
-        var last = template.send("direct:orders", e -> e.getMessage().setBody(List.of(
-                Map.of("id", 5, "name", "five", "amount", 5.5), Map.of("id", 6, "name", "six", "amount", 6.5))));
+        // the component runs a CamelDatabricksQuery header instead of its endpoint's SQL: the sink sets its own
+        var last = template.send("direct:orders", e -> {
+            e.getMessage().setHeader("CamelDatabricksQuery", "DELETE FROM " + table);
+            e.getMessage().setBody(List.of(Map.of("id", 5, "name", "five", "amount", 5.5),
+                    Map.of("id", 6, "name", "six", "amount", 6.5)));
+        });
         assertThat(last.getException()).isNull();
         assertThat(last.getVariables()).as("the sink leaves no variables on the caller's exchange").isEmpty();
+        assertThat(last.getMessage().getHeaders()).as("nor its statement").doesNotContainKey("CamelDatabricksQuery");
         assertThat(scalar("SELECT count(*) FROM " + table)).isEqualTo(6L);
         assertThat(scalar("SELECT string_agg(name, ',') FROM (SELECT name FROM " + table + " ORDER BY id)"))
                 .isEqualTo("one,two,three,four,five,six");
@@ -265,6 +272,26 @@ class KameletsTest {
                 () -> assertThat(scalar("SELECT count(*) FROM main.sales.orders")).isEqualTo(before + 3));
         assertThat(submitsMentioning("INSERT INTO main.sales.orders")).hasSize(2)
                 .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_OrderFiles/1.0.0"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"databricks-sql-sink", "databricks-sql-source", "databricks-sql-action"})
+    void anUnknownAuthModeFailsAtStartNamingTheProperty(String kamelet) throws Exception {
+        String uri = "kamelet:" + kamelet + "?" + pat() + "&authMode=kerberos&userAgentEntry=Acme_BadAuthMode/1.0.0"
+                + (kamelet.endsWith("sink") ? "&table=main.default.t&columns=id" : "&query=RAW(SELECT 1)");
+        newContext().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (kamelet.endsWith("source")) {
+                    from(uri).to("mock:rows");
+                } else {
+                    from("direct:in").to(uri);
+                }
+            }
+        });
+        assertThatThrownBy(context::start).rootCause()
+                .hasMessageContaining("Invalid authMode 'kerberos': expected one of pat, token-env, oauth-m2m");
+        assertThat(w().audit().events(e -> String.valueOf(e.userAgent()).contains("Acme_BadAuthMode"))).isEmpty();
     }
 
     @Test
