@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +216,51 @@ class KameletsTest {
     }
 
     @Test
+    void theSourceInAYamlRouteRunsAsAServicePrincipalWithOAuthM2m() throws Exception {
+        w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-source");
+        String table = newTable("outbox_m2m");
+        sql("CREATE TABLE " + table + " (id INT, payload STRING, done BOOLEAN)");
+        sql("INSERT INTO " + table + " VALUES (1, 'a', false), (2, 'b', false), (3, 'c', true)");
+        newContext();
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("routes.yaml", """
+                - route:
+                    from:
+                      uri: "kamelet:databricks-sql-source"
+                      parameters:
+                        host: "%s"
+                        httpPath: "%s"
+                        authMode: oauth-m2m
+                        clientId: "%s"
+                        clientSecret: "%s"
+                        query: "SELECT id, payload FROM %s WHERE NOT done ORDER BY id"
+                        onConsume: "UPDATE %<s SET done = true WHERE id = :#id"
+                        delay: 200
+                        userAgentEntry: Acme_KameletSourceM2m/1.0.0
+                      steps:
+                        - to: mock:rows
+                """.formatted(w().baseUrl(), w().httpPath(), SP, SP_SECRET, table)));
+        MockEndpoint rows = context.getEndpoint("mock:rows", MockEndpoint.class);
+        rows.expectedMessageCount(2);
+        context.start();
+        rows.assertIsSatisfied();
+        List<Map<?, ?>> bodies = new ArrayList<>();
+        for (var exchange : rows.getExchanges()) {
+            bodies.add(JSON.readValue(exchange.getMessage().getBody(String.class), Map.class));
+        }
+        assertThat(bodies).containsExactly(Map.of("id", 1, "payload", "a"), Map.of("id", 2, "payload", "b"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(scalar("SELECT count(*) FROM " + table + " WHERE NOT done"))
+                        .isEqualTo(0L));
+        List<AuditEvent> statements = new ArrayList<>(submitsMentioning("SELECT id, payload FROM " + table));
+        statements.addAll(submitsMentioning("UPDATE " + table));
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(3).allSatisfy(e -> {
+            assertThat(e.userAgent()).contains("Acme_KameletSourceM2m/1.0.0");
+            assertThat(e.principal()).isEqualTo(SP);
+            assertThat(e.authMethod()).isEqualTo("oauth");
+        });
+    }
+
+    @Test
     void theActionRunsAQueryWithTheJsonFieldsAsParametersAndReturnsJson() throws Exception {
         String table = newTable("action");
         sql("CREATE TABLE " + table + " (id INT, customer STRING, status STRING)");
@@ -272,6 +323,55 @@ class KameletsTest {
                 () -> assertThat(scalar("SELECT count(*) FROM main.sales.orders")).isEqualTo(before + 3));
         assertThat(submitsMentioning("INSERT INTO main.sales.orders")).hasSize(2)
                 .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_OrderFiles/1.0.0"));
+    }
+
+    /** A real OAuth access token for the service principal, from the warehouse's OIDC token endpoint. */
+    private static String accessToken() throws Exception {
+        w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-access-token");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(w().baseUrl() + "/oidc/v1/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((SP + ":" + SP_SECRET)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /**
+     * accessToken is used as given (authMode token-env, inferred from the property): the statements run as the
+     * token's service principal with OAuth, where the same Kamelet with token (the PAT) runs as the PAT's user.
+     */
+    @Test
+    void theAccessTokenPropertyRunsAsItsPrincipalWhereTheTokenPropertyRunsAsThePatsUser() throws Exception {
+        String accessToken = accessToken();
+        String where = "host=" + w().baseUrl() + "&httpPath=" + w().httpPath();
+        newContext().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:oauth").to("kamelet:databricks-sql-action?" + where
+                        + "&query=RAW(SELECT current_user() AS by_access_token, :#n AS n)"
+                        + "&accessToken=RAW(" + accessToken + ")&userAgentEntry=Acme_KameletAccessToken/1.0.0");
+                from("direct:pat").to("kamelet:databricks-sql-action?" + where
+                        + "&query=RAW(SELECT current_user() AS by_token, :#n AS n)"
+                        + "&token=RAW(" + w().token() + ")&userAgentEntry=Acme_KameletAccessToken/1.0.0");
+            }
+        });
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        assertThat(JSON.readTree(template.requestBody("direct:oauth", "{\"n\": 1}", String.class)))
+                .isEqualTo(JSON.readTree("[{\"by_access_token\": \"" + SP + "\", \"n\": 1}]"));
+        assertThat(JSON.readTree(template.requestBody("direct:pat", "{\"n\": 2}", String.class)))
+                .isEqualTo(JSON.readTree("[{\"by_token\": \"" + w().principal() + "\", \"n\": 2}]"));
+        assertThat(submitsMentioning("AS by_access_token")).singleElement().satisfies(e -> {
+            assertThat(e.principal()).isEqualTo(SP);
+            assertThat(e.authMethod()).isEqualTo("oauth");
+        });
+        assertThat(submitsMentioning("AS by_token")).singleElement().satisfies(e -> {
+            assertThat(e.principal()).isEqualTo(w().principal());
+            assertThat(e.authMethod()).isEqualTo("pat");
+        });
     }
 
     @ParameterizedTest
