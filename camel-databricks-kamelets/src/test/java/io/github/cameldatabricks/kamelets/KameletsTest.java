@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -73,9 +71,14 @@ class KameletsTest {
 
     /** A context whose databricks component sees no environment variables; routes are added by the caller. */
     private CamelContext newContext() {
+        return newContext(Environment.empty());
+    }
+
+    /** A context whose databricks component sees only these environment variables. */
+    private CamelContext newContext(Environment environment) {
         context = new DefaultCamelContext();
         DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
+        component.setEnvironment(environment);
         context.addComponent("databricks", component);
         return context;
     }
@@ -289,30 +292,31 @@ class KameletsTest {
                 .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_KameletAction/1.0.0"));
     }
 
+    /**
+     * The pipeline of docs/kamelets.md (KameletDocsTest keeps the page's copy equal to the file), which the Camel CLI
+     * smoke test runs with a PAT from DATABRICKS_TOKEN: here the same file with OAuth M2M from DATABRICKS_CLIENT_ID
+     * and DATABRICKS_CLIENT_SECRET, as the guide recommends.
+     */
     @Test
-    void theFileToDatabricksExampleOfTheGuideRunsAsWritten(@TempDir Path inbox) throws Exception {
+    void theFileToDatabricksPipelineOfTheGuideRunsAsWrittenWithOAuthM2mFromTheEnvironment(@TempDir Path inbox)
+            throws Exception {
         w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-example");
         sql("CREATE SCHEMA IF NOT EXISTS main.sales");
         sql("CREATE TABLE IF NOT EXISTS main.sales.orders (id INT, customer STRING, amount DOUBLE)");
-        String page = Files.readString(KameletDocsTest.PAGE);
-        Matcher example = Pattern.compile("<!-- kamelet-example:begin -->\n```yaml\n(?s:(.*?))```").matcher(page);
-        assertThat(example.find()).isTrue();
-        String yaml = example.group(1);
-        assertThat(yaml.lines()).hasSizeLessThanOrEqualTo(16).anyMatch(l -> l.contains("file:inbox"));
-        newContext();
+        String yaml = Files.readString(KameletDocsTest.PIPELINE);
+        assertThat(yaml.lines()).hasSizeLessThanOrEqualTo(16).anyMatch(l -> l.contains("\"file:inbox?"));
+        newContext(Environment.of(Map.of("DATABRICKS_CLIENT_ID", SP, "DATABRICKS_CLIENT_SECRET", SP_SECRET)));
         Properties properties = new Properties();
         properties.put("databricks.host", w().baseUrl());
         properties.put("databricks.http-path", w().httpPath());
-        properties.put("databricks.client-id", SP);
-        properties.put("databricks.client-secret", SP_SECRET);
         // Camel resolves databricks.host from DATABRICKS_HOST first, which the test JVM blanks: properties only here
         org.apache.camel.component.properties.PropertiesComponent placeholders =
                 (org.apache.camel.component.properties.PropertiesComponent) context.getPropertiesComponent();
         placeholders.setEnvironmentVariableMode(
                 org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         placeholders.setInitialProperties(properties);
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("example.yaml",
-                yaml.replace("file:inbox", "file:" + inbox.toAbsolutePath())));
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("orders.camel.yaml",
+                yaml.replace("\"file:inbox?", "\"file:" + inbox.toAbsolutePath() + "?")));
         context.start();
         long before = (Long) scalar("SELECT count(*) FROM main.sales.orders");
         Files.writeString(inbox.resolve("one.json"), "{\"id\": 7, \"customer\": \"acme\", \"amount\": 12.5}");
@@ -321,8 +325,11 @@ class KameletsTest {
         Files.writeString(inbox.resolve("skipped.txt"), "not json");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThat(scalar("SELECT count(*) FROM main.sales.orders")).isEqualTo(before + 3));
-        assertThat(submitsMentioning("INSERT INTO main.sales.orders")).hasSize(2)
-                .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_OrderFiles/1.0.0"));
+        assertThat(submitsMentioning("INSERT INTO main.sales.orders")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.userAgent()).contains("Acme_OrderFiles/1.0.0");
+            assertThat(e.principal()).isEqualTo(SP);
+            assertThat(e.authMethod()).isEqualTo("oauth");
+        });
     }
 
     /** A real OAuth access token for the service principal, from the warehouse's OIDC token endpoint. */
