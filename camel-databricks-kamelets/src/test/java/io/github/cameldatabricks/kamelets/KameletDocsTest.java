@@ -14,8 +14,9 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The Kamelet files are well-formed Kamelets, and docs/kamelets.md's property tables are rendered from them; with
- * -Ddocs.update=true this test rewrites the tables instead of failing.
+ * The Kamelet files are well-formed Kamelets, docs/kamelets.md's property tables are rendered from them, and its
+ * pipeline is the file the Camel CLI smoke test runs (src/test/cli/orders.camel.yaml); with -Ddocs.update=true this
+ * test rewrites the page instead of failing.
  */
 class KameletDocsTest {
 
@@ -23,6 +24,8 @@ class KameletDocsTest {
             "databricks-sql-action");
     static final Path DIR = Path.of("src/main/resources/kamelets");
     static final Path PAGE = Path.of("../docs/kamelets.md");
+    /** The file-to-Databricks pipeline of the page, run by src/test/cli/run.sh and by KameletsTest. */
+    static final Path PIPELINE = Path.of("src/test/cli/orders.camel.yaml");
     private static final List<String> SECRETS = List.of("token", "clientSecret", "accessToken");
     private static final List<String> CREDENTIALS = List.of("token", "clientId", "clientSecret", "accessToken");
 
@@ -76,20 +79,28 @@ class KameletDocsTest {
 
     @Test
     void thePropertyTablesOfTheGuideAreRenderedFromTheKamelets() throws Exception {
-        String page = Files.readString(PAGE);
-        String updated = page;
         for (String name : KAMELETS) {
-            Pattern section = Pattern.compile("(<!-- kamelet-properties:" + name + ":begin -->\n)(?s:.*?)(<!-- kamelet-properties:"
-                    + name + ":end -->)");
-            Matcher m = section.matcher(updated);
-            assertThat(m.find()).as("docs/kamelets.md has the markers of %s", name).isTrue();
-            updated = m.replaceFirst(Matcher.quoteReplacement(m.group(1) + table(kamelet(name)) + m.group(2)));
+            renders("kamelet-properties:" + name, table(kamelet(name)));
         }
+    }
+
+    @Test
+    void thePipelineOfTheGuideIsTheFileTheCliSmokeTestRuns() throws Exception {
+        renders("kamelet-example", "```yaml\n" + Files.readString(PIPELINE) + "```\n");
+    }
+
+    /** The page holds content between its markers {@code <!-- section:begin -->} and {@code <!-- section:end -->}. */
+    private static void renders(String section, String content) throws Exception {
+        String page = Files.readString(PAGE);
+        Matcher m = Pattern.compile("(<!-- " + Pattern.quote(section) + ":begin -->\n)(?s:.*?)(<!-- "
+                + Pattern.quote(section) + ":end -->)").matcher(page);
+        assertThat(m.find()).as("docs/kamelets.md has the markers of %s", section).isTrue();
+        String updated = page.substring(0, m.start()) + m.group(1) + content + m.group(2) + page.substring(m.end());
         if (Boolean.getBoolean("docs.update") && !updated.equals(page)) {
             Files.writeString(PAGE, updated);
             page = updated;
         }
-        assertThat(page).as("docs/kamelets.md's tables are current (run this test with -Ddocs.update=true)")
+        assertThat(page).as("docs/kamelets.md's %s is current (run this test with -Ddocs.update=true)", section)
                 .isEqualTo(updated);
     }
 

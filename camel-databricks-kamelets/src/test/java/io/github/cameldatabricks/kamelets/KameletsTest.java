@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,13 +17,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -65,9 +71,14 @@ class KameletsTest {
 
     /** A context whose databricks component sees no environment variables; routes are added by the caller. */
     private CamelContext newContext() {
+        return newContext(Environment.empty());
+    }
+
+    /** A context whose databricks component sees only these environment variables. */
+    private CamelContext newContext(Environment environment) {
         context = new DefaultCamelContext();
         DatabricksComponent component = new DatabricksComponent();
-        component.setEnvironment(Environment.empty());
+        component.setEnvironment(environment);
         context.addComponent("databricks", component);
         return context;
     }
@@ -116,10 +127,15 @@ class KameletsTest {
         template.sendBody("direct:orders", "[{\"id\": 2, \"name\": \"two\", \"amount\": 2.5},"
                 + " {\"id\": 3, \"name\": \"three\", \"amount\": 3.5, \"ignored\": true}]");
         template.sendBody("direct:orders", Map.of("id", 4, "name", "four", "amount", 4.5));
-        var last = template.send("direct:orders", e -> e.getMessage().setBody(List.of(
-                Map.of("id", 5, "name", "five", "amount", 5.5), Map.of("id", 6, "name", "six", "amount", 6.5))));
+        // the component runs a CamelDatabricksQuery header instead of its endpoint's SQL: the sink sets its own
+        var last = template.send("direct:orders", e -> {
+            e.getMessage().setHeader("CamelDatabricksQuery", "DELETE FROM " + table);
+            e.getMessage().setBody(List.of(Map.of("id", 5, "name", "five", "amount", 5.5),
+                    Map.of("id", 6, "name", "six", "amount", 6.5)));
+        });
         assertThat(last.getException()).isNull();
         assertThat(last.getVariables()).as("the sink leaves no variables on the caller's exchange").isEmpty();
+        assertThat(last.getMessage().getHeaders()).as("nor its statement").doesNotContainKey("CamelDatabricksQuery");
         assertThat(scalar("SELECT count(*) FROM " + table)).isEqualTo(6L);
         assertThat(scalar("SELECT string_agg(name, ',') FROM (SELECT name FROM " + table + " ORDER BY id)"))
                 .isEqualTo("one,two,three,four,five,six");
@@ -203,6 +219,51 @@ class KameletsTest {
     }
 
     @Test
+    void theSourceInAYamlRouteRunsAsAServicePrincipalWithOAuthM2m() throws Exception {
+        w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-source");
+        String table = newTable("outbox_m2m");
+        sql("CREATE TABLE " + table + " (id INT, payload STRING, done BOOLEAN)");
+        sql("INSERT INTO " + table + " VALUES (1, 'a', false), (2, 'b', false), (3, 'c', true)");
+        newContext();
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("routes.yaml", """
+                - route:
+                    from:
+                      uri: "kamelet:databricks-sql-source"
+                      parameters:
+                        host: "%s"
+                        httpPath: "%s"
+                        authMode: oauth-m2m
+                        clientId: "%s"
+                        clientSecret: "%s"
+                        query: "SELECT id, payload FROM %s WHERE NOT done ORDER BY id"
+                        onConsume: "UPDATE %<s SET done = true WHERE id = :#id"
+                        delay: 200
+                        userAgentEntry: Acme_KameletSourceM2m/1.0.0
+                      steps:
+                        - to: mock:rows
+                """.formatted(w().baseUrl(), w().httpPath(), SP, SP_SECRET, table)));
+        MockEndpoint rows = context.getEndpoint("mock:rows", MockEndpoint.class);
+        rows.expectedMessageCount(2);
+        context.start();
+        rows.assertIsSatisfied();
+        List<Map<?, ?>> bodies = new ArrayList<>();
+        for (var exchange : rows.getExchanges()) {
+            bodies.add(JSON.readValue(exchange.getMessage().getBody(String.class), Map.class));
+        }
+        assertThat(bodies).containsExactly(Map.of("id", 1, "payload", "a"), Map.of("id", 2, "payload", "b"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(scalar("SELECT count(*) FROM " + table + " WHERE NOT done"))
+                        .isEqualTo(0L));
+        List<AuditEvent> statements = new ArrayList<>(submitsMentioning("SELECT id, payload FROM " + table));
+        statements.addAll(submitsMentioning("UPDATE " + table));
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(3).allSatisfy(e -> {
+            assertThat(e.userAgent()).contains("Acme_KameletSourceM2m/1.0.0");
+            assertThat(e.principal()).isEqualTo(SP);
+            assertThat(e.authMethod()).isEqualTo("oauth");
+        });
+    }
+
+    @Test
     void theActionRunsAQueryWithTheJsonFieldsAsParametersAndReturnsJson() throws Exception {
         String table = newTable("action");
         sql("CREATE TABLE " + table + " (id INT, customer STRING, status STRING)");
@@ -231,30 +292,31 @@ class KameletsTest {
                 .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_KameletAction/1.0.0"));
     }
 
+    /**
+     * The pipeline of docs/kamelets.md (KameletDocsTest keeps the page's copy equal to the file), which the Camel CLI
+     * smoke test runs with a PAT from DATABRICKS_TOKEN: here the same file with OAuth M2M from DATABRICKS_CLIENT_ID
+     * and DATABRICKS_CLIENT_SECRET, as the guide recommends.
+     */
     @Test
-    void theFileToDatabricksExampleOfTheGuideRunsAsWritten(@TempDir Path inbox) throws Exception {
+    void theFileToDatabricksPipelineOfTheGuideRunsAsWrittenWithOAuthM2mFromTheEnvironment(@TempDir Path inbox)
+            throws Exception {
         w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-example");
         sql("CREATE SCHEMA IF NOT EXISTS main.sales");
         sql("CREATE TABLE IF NOT EXISTS main.sales.orders (id INT, customer STRING, amount DOUBLE)");
-        String page = Files.readString(KameletDocsTest.PAGE);
-        Matcher example = Pattern.compile("<!-- kamelet-example:begin -->\n```yaml\n(?s:(.*?))```").matcher(page);
-        assertThat(example.find()).isTrue();
-        String yaml = example.group(1);
-        assertThat(yaml.lines()).hasSizeLessThanOrEqualTo(16).anyMatch(l -> l.contains("file:inbox"));
-        newContext();
+        String yaml = Files.readString(KameletDocsTest.PIPELINE);
+        assertThat(yaml.lines()).hasSizeLessThanOrEqualTo(16).anyMatch(l -> l.contains("\"file:inbox?"));
+        newContext(Environment.of(Map.of("DATABRICKS_CLIENT_ID", SP, "DATABRICKS_CLIENT_SECRET", SP_SECRET)));
         Properties properties = new Properties();
         properties.put("databricks.host", w().baseUrl());
         properties.put("databricks.http-path", w().httpPath());
-        properties.put("databricks.client-id", SP);
-        properties.put("databricks.client-secret", SP_SECRET);
         // Camel resolves databricks.host from DATABRICKS_HOST first, which the test JVM blanks: properties only here
         org.apache.camel.component.properties.PropertiesComponent placeholders =
                 (org.apache.camel.component.properties.PropertiesComponent) context.getPropertiesComponent();
         placeholders.setEnvironmentVariableMode(
                 org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         placeholders.setInitialProperties(properties);
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("example.yaml",
-                yaml.replace("file:inbox", "file:" + inbox.toAbsolutePath())));
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("orders.camel.yaml",
+                yaml.replace("\"file:inbox?", "\"file:" + inbox.toAbsolutePath() + "?")));
         context.start();
         long before = (Long) scalar("SELECT count(*) FROM main.sales.orders");
         Files.writeString(inbox.resolve("one.json"), "{\"id\": 7, \"customer\": \"acme\", \"amount\": 12.5}");
@@ -263,8 +325,80 @@ class KameletsTest {
         Files.writeString(inbox.resolve("skipped.txt"), "not json");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThat(scalar("SELECT count(*) FROM main.sales.orders")).isEqualTo(before + 3));
-        assertThat(submitsMentioning("INSERT INTO main.sales.orders")).hasSize(2)
-                .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_OrderFiles/1.0.0"));
+        assertThat(submitsMentioning("INSERT INTO main.sales.orders")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.userAgent()).contains("Acme_OrderFiles/1.0.0");
+            assertThat(e.principal()).isEqualTo(SP);
+            assertThat(e.authMethod()).isEqualTo("oauth");
+        });
+    }
+
+    /** A real OAuth access token for the service principal, from the warehouse's OIDC token endpoint. */
+    private static String accessToken() throws Exception {
+        w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-access-token");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(w().baseUrl() + "/oidc/v1/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((SP + ":" + SP_SECRET)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /**
+     * accessToken is used as given (authMode token-env, inferred from the property): the statements run as the
+     * token's service principal with OAuth, where the same Kamelet with token (the PAT) runs as the PAT's user.
+     */
+    @Test
+    void theAccessTokenPropertyRunsAsItsPrincipalWhereTheTokenPropertyRunsAsThePatsUser() throws Exception {
+        String accessToken = accessToken();
+        String where = "host=" + w().baseUrl() + "&httpPath=" + w().httpPath();
+        newContext().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:oauth").to("kamelet:databricks-sql-action?" + where
+                        + "&query=RAW(SELECT current_user() AS by_access_token, :#n AS n)"
+                        + "&accessToken=RAW(" + accessToken + ")&userAgentEntry=Acme_KameletAccessToken/1.0.0");
+                from("direct:pat").to("kamelet:databricks-sql-action?" + where
+                        + "&query=RAW(SELECT current_user() AS by_token, :#n AS n)"
+                        + "&token=RAW(" + w().token() + ")&userAgentEntry=Acme_KameletAccessToken/1.0.0");
+            }
+        });
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        assertThat(JSON.readTree(template.requestBody("direct:oauth", "{\"n\": 1}", String.class)))
+                .isEqualTo(JSON.readTree("[{\"by_access_token\": \"" + SP + "\", \"n\": 1}]"));
+        assertThat(JSON.readTree(template.requestBody("direct:pat", "{\"n\": 2}", String.class)))
+                .isEqualTo(JSON.readTree("[{\"by_token\": \"" + w().principal() + "\", \"n\": 2}]"));
+        assertThat(submitsMentioning("AS by_access_token")).singleElement().satisfies(e -> {
+            assertThat(e.principal()).isEqualTo(SP);
+            assertThat(e.authMethod()).isEqualTo("oauth");
+        });
+        assertThat(submitsMentioning("AS by_token")).singleElement().satisfies(e -> {
+            assertThat(e.principal()).isEqualTo(w().principal());
+            assertThat(e.authMethod()).isEqualTo("pat");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"databricks-sql-sink", "databricks-sql-source", "databricks-sql-action"})
+    void anUnknownAuthModeFailsAtStartNamingTheProperty(String kamelet) throws Exception {
+        String uri = "kamelet:" + kamelet + "?" + pat() + "&authMode=kerberos&userAgentEntry=Acme_BadAuthMode/1.0.0"
+                + (kamelet.endsWith("sink") ? "&table=main.default.t&columns=id" : "&query=RAW(SELECT 1)");
+        newContext().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (kamelet.endsWith("source")) {
+                    from(uri).to("mock:rows");
+                } else {
+                    from("direct:in").to(uri);
+                }
+            }
+        });
+        assertThatThrownBy(context::start).rootCause()
+                .hasMessageContaining("Invalid authMode 'kerberos': expected one of pat, token-env, oauth-m2m");
+        assertThat(w().audit().events(e -> String.valueOf(e.userAgent()).contains("Acme_BadAuthMode"))).isEmpty();
     }
 
     @Test
