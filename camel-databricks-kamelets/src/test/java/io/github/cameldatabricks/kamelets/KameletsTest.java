@@ -397,7 +397,7 @@ class KameletsTest {
             }
         });
         assertThatThrownBy(context::start).rootCause()
-                .hasMessageContaining("Invalid authMode 'kerberos': expected one of pat, token-env, oauth-m2m");
+                .hasMessageContaining("Invalid value 'kerberos' for option authMode: expected one of pat, token-env, oauth-m2m");
         assertThat(w().audit().events(e -> String.valueOf(e.userAgent()).contains("Acme_BadAuthMode"))).isEmpty();
     }
 
