@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.util.Iterator;
@@ -19,8 +34,8 @@ import io.github.cameldatabricks.component.sql.QueryResult;
 import io.github.cameldatabricks.component.sql.SqlRunner;
 
 /**
- * Runs one exchange with {@code batch=true}: the body's elements through the {@link BatchWriter}, and the headers
- * that say how far it got. After a failure a re-readable body (a List, an Iterable, an array) carries
+ * Runs one exchange with {@code batch=true}: the body's elements through the {@link BatchWriter}, and the headers that
+ * say how far it got. After a failure a re-readable body (a List, an Iterable, an array) carries
  * CamelDatabricksBatchSkip, so that a redelivery or a replay resumes after the committed elements.
  */
 final class BatchExchangeProcessor {

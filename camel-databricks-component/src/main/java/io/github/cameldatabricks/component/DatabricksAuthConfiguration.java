@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import org.apache.camel.spi.UriParam;
@@ -6,7 +21,8 @@ import org.apache.camel.spi.UriParams;
 import io.github.cameldatabricks.component.auth.DatabricksAuthMode;
 
 /**
- * Who connects: the auth mode and its credentials, including the OAuth U2M sign-in settings. Part of {@link DatabricksConfiguration}.
+ * Who connects: the auth mode and its credentials, including the OAuth U2M sign-in settings. Part of
+ * {@link DatabricksConfiguration}.
  */
 @UriParams
 public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfiguration {
@@ -49,7 +65,11 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token), oauth-m2m, oauth-u2m, oauth-federation (OAuth token federation: the workload's identity token from its platform, e.g. a Kubernetes service account token, is exchanged for a Databricks token; no Databricks secret). When unset: token means pat, accessToken means token-env, idTokenFile means oauth-federation; with no credential option, the APP_AUTH_TYPE environment variable selects it, else the one flow whose environment variables are set.
+     * How to authenticate: pat (personal access token, testing only), token-env (a pre-obtained OAuth access token),
+     * oauth-m2m, oauth-u2m, oauth-federation (OAuth token federation: the workload's identity token from its platform,
+     * e.g. a Kubernetes service account token, is exchanged for a Databricks token; no Databricks secret). When unset:
+     * token means pat, accessToken means token-env, idTokenFile means oauth-federation; with no credential option, the
+     * APP_AUTH_TYPE environment variable selects it, else the one flow whose environment variables are set.
      */
     public void setAuthMode(DatabricksAuthMode authMode) {
         this.authMode = authMode;
@@ -71,7 +91,8 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * A pre-obtained OAuth access token for authMode=token-env. Falls back to the DATABRICKS_ACCESS_TOKEN environment variable.
+     * A pre-obtained OAuth access token for authMode=token-env. Falls back to the DATABRICKS_ACCESS_TOKEN environment
+     * variable.
      */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
@@ -82,7 +103,10 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * The OAuth client id: the service principal's application id for authMode=oauth-m2m (falls back to DATABRICKS_CLIENT_ID), or the custom OAuth app's client id for authMode=oauth-u2m (falls back to DATABRICKS_U2M_CLIENT_ID), or the service principal whose federation policy admits the workload for authMode=oauth-federation (falls back to DATABRICKS_CLIENT_ID; unset for account-wide federation).
+     * The OAuth client id: the service principal's application id for authMode=oauth-m2m (falls back to
+     * DATABRICKS_CLIENT_ID), or the custom OAuth app's client id for authMode=oauth-u2m (falls back to
+     * DATABRICKS_U2M_CLIENT_ID), or the service principal whose federation policy admits the workload for
+     * authMode=oauth-federation (falls back to DATABRICKS_CLIENT_ID; unset for account-wide federation).
      */
     public void setClientId(String clientId) {
         this.clientId = clientId;
@@ -93,7 +117,8 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * The OAuth client secret: the service principal's secret for oauth-m2m (falls back to DATABRICKS_CLIENT_SECRET), or the custom OAuth app's secret for oauth-u2m, if it has one (falls back to DATABRICKS_U2M_CLIENT_SECRET).
+     * The OAuth client secret: the service principal's secret for oauth-m2m (falls back to DATABRICKS_CLIENT_SECRET),
+     * or the custom OAuth app's secret for oauth-u2m, if it has one (falls back to DATABRICKS_U2M_CLIENT_SECRET).
      */
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
@@ -104,7 +129,8 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * The redirect URI registered for the custom OAuth app (oauth-u2m); the component listens on its host, port and path for the browser's callback. Falls back to DATABRICKS_REDIRECT_URI, then http://localhost:8080/callback.
+     * The redirect URI registered for the custom OAuth app (oauth-u2m); the component listens on its host, port and
+     * path for the browser's callback. Falls back to DATABRICKS_REDIRECT_URI, then http://localhost:8080/callback.
      */
     public void setRedirectUri(String redirectUri) {
         this.redirectUri = redirectUri;
@@ -115,7 +141,9 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * How to open the sign-in page for oauth-u2m: a command that gets the URL as its last argument (e.g. xdg-open, or a path to a script); none to only log the URL (headless); unset for the system browser, or the log when there is none.
+     * How to open the sign-in page for oauth-u2m: a command that gets the URL as its last argument (e.g. xdg-open, or a
+     * path to a script); none to only log the URL (headless); unset for the system browser, or the log when there is
+     * none.
      */
     public void setBrowserCommand(String browserCommand) {
         this.browserCommand = browserCommand;
@@ -149,7 +177,9 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * Where oauth-u2m keeps its tokens between runs (one owner-only file per host and client id), so that a restart needs no new sign-in; none disables the cache. Defaults to .config/camel-databricks/oauth in the user home directory.
+     * Where oauth-u2m keeps its tokens between runs (one owner-only file per host and client id), so that a restart
+     * needs no new sign-in; none disables the cache. Defaults to .config/camel-databricks/oauth in the user home
+     * directory.
      */
     public void setTokenCacheDirectory(String tokenCacheDirectory) {
         this.tokenCacheDirectory = tokenCacheDirectory;
@@ -160,7 +190,10 @@ public abstract class DatabricksAuthConfiguration extends DatabricksHealthConfig
     }
 
     /**
-     * For authMode=oauth-federation: the file holding the workload's identity token (a JWT), e.g. a Kubernetes projected service account token; it is read again at every token exchange, since platforms rotate it. Without it the token comes from DATABRICKS_OIDC_TOKEN_FILEPATH, or the environment variable DATABRICKS_OIDC_TOKEN (or the one named by DATABRICKS_OIDC_TOKEN_ENV).
+     * For authMode=oauth-federation: the file holding the workload's identity token (a JWT), e.g. a Kubernetes
+     * projected service account token; it is read again at every token exchange, since platforms rotate it. Without it
+     * the token comes from DATABRICKS_OIDC_TOKEN_FILEPATH, or the environment variable DATABRICKS_OIDC_TOKEN (or the
+     * one named by DATABRICKS_OIDC_TOKEN_ENV).
      */
     public void setIdTokenFile(String idTokenFile) {
         this.idTokenFile = idTokenFile;

@@ -1,17 +1,31 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
-
 import java.util.stream.Collectors;
 
 import org.apache.camel.Endpoint;
@@ -30,9 +44,9 @@ import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.env.Sleeper;
 
 /**
- * Runs SQL on Databricks SQL warehouses. Component options ({@code camel.component.databricks.*}) are the defaults
- * of every endpoint; the component owns the connection pools that endpoints targeting the same warehouse and
- * identity share.
+ * Runs SQL on Databricks SQL warehouses. Component options ({@code camel.component.databricks.*}) are the defaults of
+ * every endpoint; the component owns the connection pools that endpoints targeting the same warehouse and identity
+ * share.
  */
 @Component("databricks")
 public class DatabricksComponent extends HealthCheckComponent {
@@ -45,8 +59,8 @@ public class DatabricksComponent extends HealthCheckComponent {
 
     private final ConnectionPools pools = new ConnectionPools();
     /**
-     * One credentials object per identity, shared by the endpoints that have it: a rotating U2M refresh token must
-     * have one owner, and one token source per identity keeps M2M token requests independent of endpoint count.
+     * One credentials object per identity, shared by the endpoints that have it: a rotating U2M refresh token must have
+     * one owner, and one token source per identity keeps M2M token requests independent of endpoint count.
      */
     private final Map<String, DatabricksCredentials> credentials = new ConcurrentHashMap<>();
     private Environment environment = Environment.system();
@@ -76,8 +90,10 @@ public class DatabricksComponent extends HealthCheckComponent {
             }
             Class<?> type = option == null ? null : new DatabricksEndpointConfigurer().getOptionType(option, true);
             // Camel's enum converter says "Enum class ... does not have any constant": say what is expected instead
-            String expected = type != null && type.isEnum() ? "expected one of " + Arrays.stream(type.getEnumConstants())
-                    .map(String::valueOf).collect(Collectors.joining(", ")) : root.getMessage();
+            String expected = type != null && type.isEnum()
+                    ? "expected one of " + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf).collect(Collectors.joining(", "))
+                    : root.getMessage();
             throw new ResolveEndpointFailedException(EndpointUriMasking.mask(uri), "Invalid value "
                     + (secret ? "" : "'" + e.getValue() + "' ") + "for option " + option + ": "
                     + (secret ? "not a valid value" : expected));
@@ -116,8 +132,8 @@ public class DatabricksComponent extends HealthCheckComponent {
     }
 
     /**
-     * For OAuth, the credentials this component already holds for the same identity, else {@code resolved}, now
-     * held; static tokens have no state to share (and are not kept, so dynamic endpoints do not pile them up).
+     * For OAuth, the credentials this component already holds for the same identity, else {@code resolved}, now held;
+     * static tokens have no state to share (and are not kept, so dynamic endpoints do not pile them up).
      */
     DatabricksCredentials sharedCredentials(DatabricksCredentials resolved) {
         if (!(resolved instanceof OAuthCredentials)) {
@@ -127,8 +143,8 @@ public class DatabricksComponent extends HealthCheckComponent {
     }
 
     /**
-     * A unique id for a producer health check, in Camel's producer:NAME form: the warehouse id and a sequence
-     * number, since one endpoint can have several producers (e.g. several routes sending to it).
+     * A unique id for a producer health check, in Camel's producer:NAME form: the warehouse id and a sequence number,
+     * since one endpoint can have several producers (e.g. several routes sending to it).
      */
     String nextHealthCheckId(DatabricksEndpoint endpoint) {
         String warehouse = endpoint.getTarget() == null ? "datasource" : endpoint.getTarget().warehouseId();
@@ -180,8 +196,8 @@ public class DatabricksComponent extends HealthCheckComponent {
     }
 
     /**
-     * Opens the OAuth U2M sign-in page instead of what the browserCommand option says: for embedders with their
-     * own UI, and for tests that drive a real browser (not an endpoint option).
+     * Opens the OAuth U2M sign-in page instead of what the browserCommand option says: for embedders with their own UI,
+     * and for tests that drive a real browser (not an endpoint option).
      */
     public void setBrowserLauncher(BrowserLauncher browserLauncher) {
         this.browserLauncher = browserLauncher;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.util.HashMap;
@@ -7,10 +22,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * The options of a databricks: endpoint. The component holds one instance whose values
- * (camel.component.databricks.*) every endpoint starts from; each endpoint works on its own copy. This class holds
- * the query, producer and consumer options; its superclasses the write, retry, auth and connection options (one class per
- * concern, as Camel's own configurations split theirs).
+ * The options of a databricks: endpoint. The component holds one instance whose values (camel.component.databricks.*)
+ * every endpoint starts from; each endpoint works on its own copy. This class holds the query, producer and consumer
+ * options; its superclasses the write, retry, auth and connection options (one class per concern, as Camel's own
+ * configurations split theirs).
  */
 @UriParams
 public class DatabricksConfiguration extends DatabricksWriteConfiguration {
@@ -73,7 +88,9 @@ public class DatabricksConfiguration extends DatabricksWriteConfiguration {
     }
 
     /**
-     * How a query result is returned: SelectList (a List of Maps), SelectOne (a single value, Map or bean; more than one row is an error) or StreamList (an Iterator of Maps for split().streaming(), released when the exchange completes).
+     * How a query result is returned: SelectList (a List of Maps), SelectOne (a single value, Map or bean; more than
+     * one row is an error) or StreamList (an Iterator of Maps for split().streaming(), released when the exchange
+     * completes).
      */
     public void setOutputType(DatabricksOutputType outputType) {
         this.outputType = outputType;
@@ -117,8 +134,8 @@ public class DatabricksConfiguration extends DatabricksWriteConfiguration {
     }
 
     /**
-     * The largest result, in estimated bytes of heap, that outputType=SelectList or SelectOne reads whole (0: a
-     * quarter of the JVM's maximum heap). A larger result fails as too_large, before the heap runs out, naming
+     * The largest result, in estimated bytes of heap, that outputType=SelectList or SelectOne reads whole (0: a quarter
+     * of the JVM's maximum heap). A larger result fails as too_large, before the heap runs out, naming
      * outputType=StreamList and maxRows; StreamList results are not limited.
      */
     public void setMaxResultBytes(long maxResultBytes) {
@@ -152,7 +169,8 @@ public class DatabricksConfiguration extends DatabricksWriteConfiguration {
     }
 
     /**
-     * A statement to run after each row was processed successfully, e.g. UPDATE t SET done = true WHERE id = :#id; its :# parameters come from the row.
+     * A statement to run after each row was processed successfully, e.g. UPDATE t SET done = true WHERE id = :#id; its
+     * :# parameters come from the row.
      */
     public void setOnConsume(String onConsume) {
         this.onConsume = onConsume;

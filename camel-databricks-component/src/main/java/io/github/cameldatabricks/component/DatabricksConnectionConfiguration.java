@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.util.HashMap;
@@ -9,8 +24,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * Where the warehouse is and how connections to it are pooled: host, warehouse path, initial namespace, ISV
- * User-Agent entry, driver pass-through properties, pool settings, or a DataSource of your own. Part of
+ * Where the warehouse is and how connections to it are pooled: host, warehouse path, initial namespace, ISV User-Agent
+ * entry, driver pass-through properties, pool settings, or a DataSource of your own. Part of
  * {@link DatabricksConfiguration}.
  */
 @UriParams
@@ -57,7 +72,9 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     }
 
     /**
-     * The workspace URL, e.g. https://myworkspace.cloud.databricks.com; a bare host name and host:port also work; plain http:// only for a loopback address such as a local emulator's. Falls back to the component option, then the DATABRICKS_HOST environment variable.
+     * The workspace URL, e.g. https://myworkspace.cloud.databricks.com; a bare host name and host:port also work; plain
+     * http:// only for a loopback address such as a local emulator's. Falls back to the component option, then the
+     * DATABRICKS_HOST environment variable.
      */
     public void setHost(String host) {
         this.host = host;
@@ -68,7 +85,8 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     }
 
     /**
-     * The SQL warehouse HTTP path, /sql/1.0/warehouses/WAREHOUSE_ID. Falls back to warehouseId, the component option, then the DATABRICKS_HTTP_PATH environment variable.
+     * The SQL warehouse HTTP path, /sql/1.0/warehouses/WAREHOUSE_ID. Falls back to warehouseId, the component option,
+     * then the DATABRICKS_HTTP_PATH environment variable.
      */
     public void setHttpPath(String httpPath) {
         this.httpPath = httpPath;
@@ -112,7 +130,9 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     }
 
     /**
-     * The ISV User-Agent entry required by the Databricks Partner Well-Architected Framework, in the form ISV-Name_Product-Name/Version, e.g. Acme_Integrator/1.2.0. It reaches the warehouse on every call and shows in the audit log. Defaults to this component's own entry.
+     * The ISV User-Agent entry required by the Databricks Partner Well-Architected Framework, in the form
+     * ISV-Name_Product-Name/Version, e.g. Acme_Integrator/1.2.0. It reaches the warehouse on every call and shows in
+     * the audit log. Defaults to this component's own entry.
      */
     public void setUserAgentEntry(String userAgentEntry) {
         this.userAgentEntry = userAgentEntry;
@@ -123,7 +143,8 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     }
 
     /**
-     * Additional databricks-jdbc driver properties, each given as jdbc.PROPERTY=VALUE (e.g. jdbc.SocketTimeout=300). Authentication properties cannot be set this way: use the auth options.
+     * Additional databricks-jdbc driver properties, each given as jdbc.PROPERTY=VALUE (e.g. jdbc.SocketTimeout=300).
+     * Authentication properties cannot be set this way: use the auth options.
      */
     public void setJdbcProperties(Map<String, Object> jdbcProperties) {
         this.jdbcProperties = jdbcProperties;
@@ -134,7 +155,8 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     }
 
     /**
-     * The maximum number of pooled connections to the warehouse. One pool is shared by all endpoints that target the same warehouse with the same identity.
+     * The maximum number of pooled connections to the warehouse. One pool is shared by all endpoints that target the
+     * same warehouse with the same identity.
      */
     public void setPoolSize(int poolSize) {
         this.poolSize = poolSize;
@@ -167,10 +189,9 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     }
 
     /**
-     * How long, in milliseconds, stopping the last endpoint of a pool waits for connections that are still busy
-     * (a statement the warehouse does not answer). The pool then finishes closing in the background, and those
-     * exchanges end at their own queryTimeout or the driver's socket timeout. Connection attempts in flight are
-     * never waited for.
+     * How long, in milliseconds, stopping the last endpoint of a pool waits for connections that are still busy (a
+     * statement the warehouse does not answer). The pool then finishes closing in the background, and those exchanges
+     * end at their own queryTimeout or the driver's socket timeout. Connection attempts in flight are never waited for.
      */
     public void setPoolStopTimeout(long poolStopTimeout) {
         this.poolStopTimeout = poolStopTimeout;
@@ -181,7 +202,8 @@ public abstract class DatabricksConnectionConfiguration implements Cloneable {
     }
 
     /**
-     * A user-supplied DataSource to use instead of the component's own pool (an escape hatch: host, warehouse and auth options are then not used).
+     * A user-supplied DataSource to use instead of the component's own pool (an escape hatch: host, warehouse and auth
+     * options are then not used).
      */
     public void setDataSource(DataSource dataSource) {
         this.dataSource = dataSource;

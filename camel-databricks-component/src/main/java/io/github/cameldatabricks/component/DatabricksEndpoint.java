@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.time.Clock;
@@ -28,8 +43,8 @@ import io.github.cameldatabricks.component.health.DatabricksProducerHealthCheck;
 import io.github.cameldatabricks.component.health.WarehouseStateProbe;
 import io.github.cameldatabricks.component.load.BulkLoader;
 import io.github.cameldatabricks.component.load.LoadTarget;
-import io.github.cameldatabricks.component.retry.RetryPolicy;
 import io.github.cameldatabricks.component.retry.RetryLoop;
+import io.github.cameldatabricks.component.retry.RetryPolicy;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.SqlRunner;
 import io.github.cameldatabricks.component.stats.EndpointStatistics;
@@ -38,8 +53,8 @@ import io.github.cameldatabricks.component.warehouse.SdkWarehouseStateClient;
 import io.github.cameldatabricks.component.warehouse.WarehouseStateClient;
 
 /**
- * Run SQL on a Databricks SQL warehouse through the Databricks JDBC driver, with pooled authenticated connections
- * and the ISV User-Agent entry required by the Partner Well-Architected Framework.
+ * Run SQL on a Databricks SQL warehouse through the Databricks JDBC driver, with pooled authenticated connections and
+ * the ISV User-Agent entry required by the Partner Well-Architected Framework.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "databricks", title = "Databricks SQL", syntax = "databricks:query",
         category = { Category.DATABASE, Category.CLOUD, Category.BIGDATA }, headersClass = DatabricksConstants.class)
@@ -77,8 +92,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     }
 
     /**
-     * Endpoints that differ only in a masked value (two tokens) have the same shown URI, but must stay distinct:
-     * Camel pools producers per endpoint by {@code equals}.
+     * Endpoints that differ only in a masked value (two tokens) have the same shown URI, but must stay distinct: Camel
+     * pools producers per endpoint by {@code equals}.
      */
     @Override
     public boolean equals(Object other) {
@@ -92,8 +107,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     }
 
     /**
-     * Checks the options and resolves the query and connection settings, so that bad input fails at endpoint
-     * creation with a message naming the option.
+     * Checks the options and resolves the query and connection settings, so that bad input fails at endpoint creation
+     * with a message naming the option.
      */
     void configure(Environment environment, Clock clock, BrowserLauncher browser) {
         EndpointOptionsValidator.validate(configuration, getCamelContext());
@@ -114,7 +129,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
         }
         if (configuration.getDataSource() == null) {
             ResolvedConnection resolved = ResolvedConnection.resolve(configuration, environment, clock, browser);
-            connection = new ResolvedConnection(resolved.target(), component().sharedCredentials(resolved.credentials()));
+            connection = new ResolvedConnection(resolved.target(),
+                    component().sharedCredentials(resolved.credentials()));
         }
     }
 
@@ -212,8 +228,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     }
 
     /**
-     * The producer health check of this endpoint, or null with a user DataSource (then the component knows
-     * neither the warehouse nor the credentials, and the check would have to open a connection).
+     * The producer health check of this endpoint, or null with a user DataSource (then the component knows neither the
+     * warehouse nor the credentials, and the check would have to open a connection).
      */
     DatabricksProducerHealthCheck newProducerHealthCheck(String id) {
         if (connection == null || healthProbe == null) {
@@ -292,8 +308,8 @@ public class DatabricksEndpoint extends DefaultPollingEndpoint implements Endpoi
     }
 
     /**
-     * The SQL to run, with optional named parameters (:#name, :#${expression}, :#in:name); or classpath:/file:
-     * followed by the location of a file that holds it.
+     * The SQL to run, with optional named parameters (:#name, :#${expression}, :#in:name); or classpath:/file: followed
+     * by the location of a file that holds it.
      */
     public void setQuery(String query) {
         this.query = query;

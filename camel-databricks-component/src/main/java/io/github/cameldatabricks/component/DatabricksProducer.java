@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.sql.SQLDataException;
@@ -22,7 +37,6 @@ import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.health.DatabricksProducerHealthCheck;
 import io.github.cameldatabricks.component.retry.RetryLoop;
-import io.github.cameldatabricks.component.sql.StatementKind;
 import io.github.cameldatabricks.component.sql.BeanMapper;
 import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.NamedParameterSql;
@@ -30,13 +44,14 @@ import io.github.cameldatabricks.component.sql.ParameterResolver;
 import io.github.cameldatabricks.component.sql.QueryResult;
 import io.github.cameldatabricks.component.sql.ResultSetIterator;
 import io.github.cameldatabricks.component.sql.SqlRunner;
+import io.github.cameldatabricks.component.sql.StatementKind;
 import io.github.cameldatabricks.component.sql.StatementOptions;
 
 /**
- * Runs the endpoint's SQL (or the {@code CamelDatabricksQuery} header, or the body) for each exchange, binding
- * named parameters as JDBC parameters, and puts the rows, the single row or a row iterator in the body (or
- * {@code outputHeader}). With {@code batch=true} the body's elements are written by a
- * {@link BatchExchangeProcessor}; a databricks:load: endpoint hands the body to a {@link LoadExchangeProcessor}.
+ * Runs the endpoint's SQL (or the {@code CamelDatabricksQuery} header, or the body) for each exchange, binding named
+ * parameters as JDBC parameters, and puts the rows, the single row or a row iterator in the body (or
+ * {@code outputHeader}). With {@code batch=true} the body's elements are written by a {@link BatchExchangeProcessor}; a
+ * databricks:load: endpoint hands the body to a {@link LoadExchangeProcessor}.
  */
 public class DatabricksProducer extends DefaultProducer {
 
@@ -65,7 +80,8 @@ public class DatabricksProducer extends DefaultProducer {
                 configuration.getFetchSize(), configuration.getQueryTimeout(), configuration.getMaxResultBytes()));
         rowConverter = rowConverter(endpoint);
         batch = new BatchExchangeProcessor(endpoint, new BatchWriter(new BatchLimits(
-                configuration.getBatchChunkParameters(), configuration.getBatchChunkBytes())), parameterResolver, runner);
+                configuration.getBatchChunkParameters(), configuration.getBatchChunkBytes())), parameterResolver,
+                runner);
         if (endpoint.getLoadTarget() != null) {
             load = new LoadExchangeProcessor(endpoint, endpoint.newBulkLoader(runner));
         }
@@ -73,9 +89,9 @@ public class DatabricksProducer extends DefaultProducer {
     }
 
     /**
-     * Adds this producer's health check to Camel's producers repository, as Camel components do; the repository
-     * itself is off unless camel.health.producersEnabled=true, and healthCheckProducerEnabled=false turns the check
-     * off. Absent when camel-health is not in use or the endpoint has a user DataSource.
+     * Adds this producer's health check to Camel's producers repository, as Camel components do; the repository itself
+     * is off unless camel.health.producersEnabled=true, and healthCheckProducerEnabled=false turns the check off.
+     * Absent when camel-health is not in use or the endpoint has a user DataSource.
      */
     private void registerHealthCheck() {
         DatabricksComponent component = (DatabricksComponent) endpoint.getComponent();
@@ -149,8 +165,8 @@ public class DatabricksProducer extends DefaultProducer {
     }
 
     /**
-     * Runs one statement through the endpoint's retry policy; a final failure marks the exchange with its category
-     * and retryable flag (headers and properties) before it propagates.
+     * Runs one statement through the endpoint's retry policy; a final failure marks the exchange with its category and
+     * retryable flag (headers and properties) before it propagates.
      */
     private <T> T run(Exchange exchange, NamedParameterSql sql, RetryLoop.Attempt<T> attempt)
             throws DatabricksException {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import org.apache.camel.spi.UriParam;
@@ -7,7 +22,9 @@ import io.github.cameldatabricks.component.load.DatabricksLoadFormat;
 
 /**
  * How the producer writes many rows: batches of parameter sets ({@code batch=true}) and bulk loads through a Unity
- * Catalog volume ({@code databricks:load:<table>}). Part of {@link DatabricksConfiguration}.
+ * Catalog volume ({@code databricks:load:
+ * <table>
+ * }). Part of {@link DatabricksConfiguration}.
  */
 @UriParams
 public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfiguration {
@@ -38,10 +55,10 @@ public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfig
     }
 
     /**
-     * Write the body's elements (a List, Iterable, Iterator or stream of Maps of parameter values), one parameter
-     * set each. An INSERT INTO ... VALUES (...) statement with one VALUES group is sent with many rows per statement
-     * (see batchChunkParameters and batchChunkBytes); any other statement runs once per element. A failure reports
-     * which elements are committed (header CamelDatabricksBatchCommitted).
+     * Write the body's elements (a List, Iterable, Iterator or stream of Maps of parameter values), one parameter set
+     * each. An INSERT INTO ... VALUES (...) statement with one VALUES group is sent with many rows per statement (see
+     * batchChunkParameters and batchChunkBytes); any other statement runs once per element. A failure reports which
+     * elements are committed (header CamelDatabricksBatchCommitted).
      */
     public void setBatch(boolean batch) {
         this.batch = batch;
@@ -64,8 +81,8 @@ public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfig
     }
 
     /**
-     * With batch=true and a multi-row INSERT: the most bytes of statement text and parameter values in one statement
-     * (a warehouse accepts about 1 MB of parameter values per statement).
+     * With batch=true and a multi-row INSERT: the most bytes of statement text and parameter values in one statement (a
+     * warehouse accepts about 1 MB of parameter values per statement).
      */
     public void setBatchChunkBytes(int batchChunkBytes) {
         this.batchChunkBytes = batchChunkBytes;
@@ -77,8 +94,8 @@ public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfig
 
     /**
      * For databricks:load:&lt;table&gt; endpoints: the Unity Catalog volume (or a folder in one) where the rows are
-     * staged as files before COPY INTO loads them, as /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;, optionally
-     * followed by /&lt;folder&gt;. The principal needs READ VOLUME and WRITE VOLUME on it.
+     * staged as files before COPY INTO loads them, as /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;,
+     * optionally followed by /&lt;folder&gt;. The principal needs READ VOLUME and WRITE VOLUME on it.
      */
     public void setStagingVolume(String stagingVolume) {
         this.stagingVolume = stagingVolume;
@@ -101,8 +118,8 @@ public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfig
     }
 
     /**
-     * For databricks:load:&lt;table&gt; endpoints: the most rows in one staging file; a larger body is staged as several
-     * files that one COPY INTO loads.
+     * For databricks:load:&lt;table&gt; endpoints: the most rows in one staging file; a larger body is staged as
+     * several files that one COPY INTO loads.
      */
     public void setLoadFileRows(int loadFileRows) {
         this.loadFileRows = loadFileRows;

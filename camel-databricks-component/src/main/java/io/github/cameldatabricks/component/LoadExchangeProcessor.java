@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.io.File;
@@ -17,8 +32,8 @@ import io.github.cameldatabricks.component.load.LoadResult;
 /**
  * Runs one exchange on a databricks:load: endpoint. The load id names the message's staging files: a new random id
  * unless the message carries one from an earlier attempt at this endpoint, so that a redelivery or a replay reuses the
- * file names and COPY INTO skips what an earlier attempt loaded — while two loads of different data never share
- * names (COPY INTO would skip the second as already loaded).
+ * file names and COPY INTO skips what an earlier attempt loaded — while two loads of different data never share names
+ * (COPY INTO would skip the second as already loaded).
  */
 final class LoadExchangeProcessor {
 

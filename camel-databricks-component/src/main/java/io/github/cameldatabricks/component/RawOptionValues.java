@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.lang.reflect.Field;
@@ -10,15 +25,16 @@ import org.apache.camel.spi.UriParam;
 /**
  * Checks the numeric options of an endpoint URI as written, before Camel converts them. Camel's conversion reads
  * {@code queryTimeout=30s} (a number of seconds) as the duration 30,000 ms, turns some malformed numbers into 0 and
- * wraps {@code 99999999999} around; by the time the values reach the component they look valid. So whole numbers
- * must be written as whole numbers in range, durations as milliseconds or a duration ({@code 30s}, {@code 5m},
+ * wraps {@code 99999999999} around; by the time the values reach the component they look valid. So whole numbers must
+ * be written as whole numbers in range, durations as milliseconds or a duration ({@code 30s}, {@code 5m},
  * {@code PT30S}), factors as decimals.
  */
 final class RawOptionValues {
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DURATION = Pattern.compile("\\d+|(?i)P(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?)?"
-            + "|(?i)(?:\\d+(?:ms|s|m|h|d))+");
+    private static final Pattern DURATION = Pattern
+            .compile("\\d+|(?i)P(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?)?"
+                    + "|(?i)(?:\\d+(?:ms|s|m|h|d))+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)");
 
     /** The kind of each numeric option of the configuration classes, from their fields. */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.time.Clock;
@@ -14,14 +29,14 @@ import io.github.cameldatabricks.component.auth.DatabricksCredentials;
 import io.github.cameldatabricks.component.connection.UserAgentEntry;
 import io.github.cameldatabricks.component.connection.WarehousePath;
 import io.github.cameldatabricks.component.connection.WarehouseTarget;
-import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.env.EnvironmentVariables;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
- * An endpoint's connection as resolved from its options: where the warehouse is and who connects. Each value comes from the
- * endpoint URI, else the component options (both already merged into the configuration), else the environment,
- * and the environment is read only for values that are unset and needed.
+ * An endpoint's connection as resolved from its options: where the warehouse is and who connects. Each value comes from
+ * the endpoint URI, else the component options (both already merged into the configuration), else the environment, and
+ * the environment is read only for values that are unset and needed.
  *
  * @param target      the warehouse and non-secret driver settings
  * @param credentials the identity
@@ -34,7 +49,8 @@ record ResolvedConnection(WarehouseTarget target, DatabricksCredentials credenti
             BrowserLauncher browser) {
         String hostValue = ObjectHelper.isNotEmpty(config.getHost()) ? config.getHost()
                 : environment.get(EnvironmentVariables.HOST);
-        String hostSource = ObjectHelper.isEmpty(config.getHost()) ? EnvironmentVariables.HOST + " (environment)" : "host";
+        String hostSource = ObjectHelper.isEmpty(config.getHost()) ? EnvironmentVariables.HOST + " (environment)"
+                : "host";
         if (ObjectHelper.isEmpty(hostValue)) {
             throw new IllegalArgumentException("Missing workspace host: set the host option (e.g."
                     + " https://myworkspace.cloud.databricks.com) or the " + EnvironmentVariables.HOST
@@ -60,7 +76,8 @@ record ResolvedConnection(WarehouseTarget target, DatabricksCredentials credenti
     private static String httpPath(DatabricksConfiguration config, Environment environment) {
         String fromPath = ObjectHelper.isEmpty(config.getHttpPath()) ? null
                 : WarehousePath.validateHttpPath(config.getHttpPath(), "httpPath");
-        String fromId = ObjectHelper.isEmpty(config.getWarehouseId()) ? null : WarehousePath.fromWarehouseId(config.getWarehouseId());
+        String fromId = ObjectHelper.isEmpty(config.getWarehouseId()) ? null
+                : WarehousePath.fromWarehouseId(config.getWarehouseId());
         if (fromPath != null && fromId != null && !fromPath.endsWith("/" + config.getWarehouseId().trim())) {
             throw new IllegalArgumentException("httpPath '" + config.getHttpPath() + "' and warehouseId '"
                     + config.getWarehouseId() + "' name different warehouses: set only one of them");

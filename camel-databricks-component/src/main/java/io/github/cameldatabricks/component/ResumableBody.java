@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.io.InputStream;
@@ -10,8 +25,8 @@ import org.apache.camel.StreamCache;
 
 /**
  * What a batch or load may assume when the same message comes back (a Camel redelivery, a replay of a dead letter):
- * whether its body can be read again, and whether a resume header (CamelDatabricksBatchSkip,
- * CamelDatabricksLoadId) was left by this endpoint rather than another one the message passed through.
+ * whether its body can be read again, and whether a resume header (CamelDatabricksBatchSkip, CamelDatabricksLoadId) was
+ * left by this endpoint rather than another one the message passed through.
  */
 final class ResumableBody {
 
@@ -32,8 +47,8 @@ final class ResumableBody {
     }
 
     /**
-     * Refuses a one-shot body that an earlier attempt of this exchange already read: a redelivery would find it
-     * empty and "succeed" writing nothing. Otherwise remembers the body, if it is one-shot, as read.
+     * Refuses a one-shot body that an earlier attempt of this exchange already read: a redelivery would find it empty
+     * and "succeed" writing nothing. Otherwise remembers the body, if it is one-shot, as read.
      */
     static void claim(Exchange exchange, Object body) {
         if (!isOneShot(body)) {
@@ -49,9 +64,9 @@ final class ResumableBody {
 
     /**
      * The resume value for this endpoint: the one an earlier attempt of this exchange left (kept as an exchange
-     * property, because Camel restores the message's headers before a redelivery), else the message's header (a
-     * replay of a dead letter carries it), else null. A header that another databricks endpoint on the message's path
-     * set is refused: it would skip or reuse what belongs to that endpoint's write.
+     * property, because Camel restores the message's headers before a redelivery), else the message's header (a replay
+     * of a dead letter carries it), else null. A header that another databricks endpoint on the message's path set is
+     * refused: it would skip or reuse what belongs to that endpoint's write.
      */
     static <T> T resumeHeader(Exchange exchange, String header, Class<T> type, DatabricksEndpoint endpoint) {
         Object setBy = exchange.getProperty(RESUME_ENDPOINT);

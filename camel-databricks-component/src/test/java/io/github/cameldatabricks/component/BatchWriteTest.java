@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +145,8 @@ class BatchWriteTest extends WarehouseTestSupport {
         template.sendBody("databricks:INSERT INTO " + table + " VALUES (:#k, :#b, :#t, :#s, :#i, :#l, :#f, :#d,"
                 + " :#m, :#str, :#day, :#ts)?batch=true", List.of(full, nulls, other));
         assertThat(inserts(table)).hasSize(1);
-        try (Connection c = DriverManager.getConnection(warehouse().jdbcUrl()); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(warehouse().jdbcUrl());
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY k")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBoolean("b")).isTrue();

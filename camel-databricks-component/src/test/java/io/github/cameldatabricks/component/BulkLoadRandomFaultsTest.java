@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +40,10 @@ import io.github.cameldatabricks.testkit.faults.FaultType;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * 1,000 bulk loads through a route with a dead-letter channel (no producer retries, one redelivery) while SQL calls
- * and Files API calls fail at random (503, 500, dropped connections before and after the work was done): every
- * exchange ends delivered or
- * dead-lettered, every delivered row is in the table once, a dead letter's rows are all there or none, and replaying
- * the dead letters with their headers completes the table without a duplicate.
+ * 1,000 bulk loads through a route with a dead-letter channel (no producer retries, one redelivery) while SQL calls and
+ * Files API calls fail at random (503, 500, dropped connections before and after the work was done): every exchange
+ * ends delivered or dead-lettered, every delivered row is in the table once, a dead letter's rows are all there or
+ * none, and replaying the dead letters with their headers completes the table without a duplicate.
  */
 class BulkLoadRandomFaultsTest extends WarehouseTestSupport {
 
@@ -51,7 +65,8 @@ class BulkLoadRandomFaultsTest extends WarehouseTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("databricks", DatabricksComponent.class).setSleeper(d -> { });
+        context.getComponent("databricks", DatabricksComponent.class).setSleeper(d -> {
+        });
         return context;
     }
 
@@ -78,7 +93,8 @@ class BulkLoadRandomFaultsTest extends WarehouseTestSupport {
     void everyLoadIsDeliveredOrDeadLetteredAndNoRowIsLoadedTwice() throws Exception {
         WAREHOUSE.faults().injectRandomly(20261207L, 0.08, Fault.serviceUnavailableWithoutRetryAfter(),
                 Fault.internalError(), Fault.dropConnection(), Fault.executeThenDrop(),
-                Fault.serviceUnavailableWithoutRetryAfter().onlyFor("filesPut"), Fault.internalError().onlyFor("filesPut"),
+                Fault.serviceUnavailableWithoutRetryAfter().onlyFor("filesPut"),
+                Fault.internalError().onlyFor("filesPut"),
                 Fault.dropConnection().onlyFor("filesPut"), Fault.executeThenDrop().onlyFor("filesPut"),
                 Fault.serviceUnavailableWithoutRetryAfter().onlyFor("filesDelete"));
         ExecutorService senders = Executors.newFixedThreadPool(4);

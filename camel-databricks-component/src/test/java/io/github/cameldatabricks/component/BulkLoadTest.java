@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +51,8 @@ import io.github.cameldatabricks.testkit.faults.Fault;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * databricks:load:&lt;table&gt;: staging in a volume through the Files API, COPY INTO, retries and bad input. Public
- * so that its bean row class is, as a user's would be.
+ * databricks:load:&lt;table&gt;: staging in a volume through the Files API, COPY INTO, retries and bad input. Public so
+ * that its bean row class is, as a user's would be.
  */
 public class BulkLoadTest extends WarehouseTestSupport {
 
@@ -104,7 +119,8 @@ public class BulkLoadTest extends WarehouseTestSupport {
         assertThat(out.getMessage().getHeader(DatabricksConstants.LOAD_ID)).isNull();
         String folder = out.getMessage().getHeader(DatabricksConstants.STAGING_PATH, String.class);
         assertThat(folder).startsWith(VOLUME + "/camel-databricks/");
-        try (Connection c = DriverManager.getConnection(warehouse().jdbcUrl()); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(warehouse().jdbcUrl());
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY k")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBoolean("b")).isTrue();
@@ -169,8 +185,9 @@ public class BulkLoadTest extends WarehouseTestSupport {
         warehouse().faults().inject(Fault.serviceUnavailable(0).onlyFor("filesPut"), 1);
         warehouse().faults().inject(Fault.latency(java.time.Duration.ZERO).onlyFor("ExecuteStatement"), 1);
         warehouse().faults().inject(Fault.executeThenDrop(), 1);
-        Exchange out = template.request(load(table) + "&retryInitialDelay=10", e -> e.getMessage().setBody(TestRows.ids(0,
-                100)));
+        Exchange out = template.request(load(table) + "&retryInitialDelay=10",
+                e -> e.getMessage().setBody(TestRows.ids(0,
+                        100)));
         assertThat(out.getException()).isNull();
         assertThat(warehouse().faults().pending()).isZero();
         assertThat(copies(table)).hasSize(2);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.io.IOException;
@@ -28,13 +43,12 @@ import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * Write throughput, side by side in one run on one LocalWarehouse, with no added latency and with 50 ms added to
- * every request (a remote warehouse): plain JDBC {@code executeBatch}, one exchange per row, {@code batch=true}
- * (multi-row INSERT) and {@code databricks:load:} (volume + COPY INTO), for 10,000 and 1,000,000 rows of 4 columns.
- * Contenders whose rate does not depend on the total are timed on the first rows only (the table says how many).
- * A benchmark, not a test: run with
- * {@code ./mvnw -pl camel-databricks-component test -Dbenchmarks=true -Dtest=BulkWriteBenchmark}; it rewrites the
- * bulk-writes section of docs/performance.md.
+ * Write throughput, side by side in one run on one LocalWarehouse, with no added latency and with 50 ms added to every
+ * request (a remote warehouse): plain JDBC {@code executeBatch}, one exchange per row, {@code batch=true} (multi-row
+ * INSERT) and {@code databricks:load:} (volume + COPY INTO), for 10,000 and 1,000,000 rows of 4 columns. Contenders
+ * whose rate does not depend on the total are timed on the first rows only (the table says how many). A benchmark, not
+ * a test: run with {@code ./mvnw -pl camel-databricks-component test -Dbenchmarks=true -Dtest=BulkWriteBenchmark}; it
+ * rewrites the bulk-writes section of docs/performance.md.
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 class BulkWriteBenchmark {
@@ -67,7 +81,7 @@ class BulkWriteBenchmark {
             component.getConfiguration().setToken(warehouse.token());
         });
         try (ProducerTemplate template = context.createProducerTemplate()) {
-            for (int latency : new int[] { 0, 50 }) {
+            for (int latency : new int[]{ 0, 50 }) {
                 warehouse.faults().setRequestLatency(Duration.ofMillis(latency));
                 int perRowSample = latency == 0 ? 2_000 : 300;
                 executeBatch(warehouse, "any", latency, perRowSample);
@@ -164,7 +178,7 @@ class BulkWriteBenchmark {
     private void writeReport() throws IOException {
         StringBuilder md = new StringBuilder(PerformanceReport.measuredBy("BulkWriteBenchmark"));
         md.append("Rows of 4 columns (BIGINT, STRING, DOUBLE,"
-                        + " DATE). Ratio: rows/s over plain JDBC executeBatch at the same latency.\n\n");
+                + " DATE). Ratio: rows/s over plain JDBC executeBatch at the same latency.\n\n");
         md.append("latency per request | rows | contender | rows timed | rows/s | ratio |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Row row : results) {

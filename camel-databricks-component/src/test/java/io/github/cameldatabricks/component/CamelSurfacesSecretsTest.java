@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +45,10 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 /**
  * Secrets in Camel's own surfaces — route dumps (what {@code camel.main.dumpRoutes=yaml} logs), JMX endpoint and
  * consumer MBeans (names and attributes, what {@code camel get endpoint} and JMX consoles show), endpoint
- * {@code toString}/{@code getEndpointUri}, the exchanges a route processes, and every log line at TRACE — for the
- * forms docs/configuration.md recommends: secrets as component options from properties, or inline placeholders with
- * route dumps that keep placeholders unresolved. Inline values written into a route are part of the route's text:
- * a route dump shows them as written (documented), but no other surface does.
+ * {@code toString}/{@code getEndpointUri}, the exchanges a route processes, and every log line at TRACE — for the forms
+ * docs/configuration.md recommends: secrets as component options from properties, or inline placeholders with route
+ * dumps that keep placeholders unresolved. Inline values written into a route are part of the route's text: a route
+ * dump shows them as written (documented), but no other surface does.
  */
 class CamelSurfacesSecretsTest {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +28,10 @@ import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 import org.junit.jupiter.api.Test;
 
-/** The component reference: its tables match the generated metadata and its examples exist (DocsExamplesTestSupport runs them). */
+/**
+ * The component reference: its tables match the generated metadata and its examples exist (DocsExamplesTestSupport runs
+ * them).
+ */
 class ComponentDocsTest {
 
     private static final Path JSON = Path.of(
@@ -29,7 +47,8 @@ class ComponentDocsTest {
             names.addAll(((JsonObject) json.get(section)).keySet());
         }
         assertThat(names).contains("host", "userAgentEntry", "token", "CamelDatabricksRowCount");
-        assertThat(names).allSatisfy(name -> assertThat(adoc).as("documents %s (run ComponentDocsTest with -Ddocs.update=true)", name).contains("*" + name + "*"));
+        assertThat(names).allSatisfy(name -> assertThat(adoc)
+                .as("documents %s (run ComponentDocsTest with -Ddocs.update=true)", name).contains("*" + name + "*"));
     }
 
     @Test
@@ -48,8 +67,8 @@ class ComponentDocsTest {
     }
 
     /**
-     * The option and header tables are the rendering of the current metadata (OptionTables); with
-     * -Ddocs.update=true this test rewrites them instead.
+     * The option and header tables are the rendering of the current metadata (OptionTables); with -Ddocs.update=true
+     * this test rewrites them instead.
      */
     @Test
     void theOptionTablesAreRenderedFromTheCurrentMetadata() throws Exception {
@@ -81,12 +100,14 @@ class ComponentDocsTest {
             String text = Files.readString(file);
             Matcher tags = Pattern.compile("tags?=([^,\\]]+)").matcher(include.group(2));
             for (String tag : tags.find() ? tags.group(1).split(";") : new String[0]) {
-                assertThat(text).as("%s has tag %s", file, tag).contains("tag::" + tag + "[]").contains("end::" + tag + "[]");
+                assertThat(text).as("%s has tag %s", file, tag).contains("tag::" + tag + "[]")
+                        .contains("end::" + tag + "[]");
                 included.add(file.getFileName() + "#" + tag);
             }
         }
         // each usage topic has its Java and its YAML example
-        for (String tag : List.of("queries", "output-types", "streaming", "batch", "consumer", "auth", "errors", "health")) {
+        for (String tag : List.of("queries", "output-types", "streaming", "batch", "consumer", "auth", "errors",
+                "health")) {
             assertThat(included).contains("DocsExamples.java#" + tag, "examples.camel.yaml#" + tag);
         }
     }
@@ -98,12 +119,13 @@ class ComponentDocsTest {
         String guide = Files.readString(Path.of("../docs/authentication.md"));
         JsonObject authMode = (JsonObject) ((JsonObject) json.get("properties")).get("authMode");
         List<Object> enums = new ArrayList<>((java.util.Collection<?>) authMode.get("enum"));
-        for (io.github.cameldatabricks.component.auth.DatabricksAuthMode mode
-                : io.github.cameldatabricks.component.auth.DatabricksAuthMode.values()) {
+        for (io.github.cameldatabricks.component.auth.DatabricksAuthMode mode : io.github.cameldatabricks.component.auth.DatabricksAuthMode
+                .values()) {
             assertThat(enums).as("metadata enum of authMode").contains(mode.option());
             assertThat(guide).as("mode table row of %s", mode.option()).contains("| `" + mode.option() + "` |");
         }
         assertThat(guide).as("federation troubleshooting rows").contains("| federation: token expired |",
-                "| federation: wrong audience |", "| federation: unknown issuer |", "| federation: subject not allowed |");
+                "| federation: wrong audience |", "| federation: unknown issuer |",
+                "| federation: subject not allowed |");
     }
 }

@@ -1,9 +1,23 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +87,8 @@ abstract class DocsExamplesTestSupport extends WarehouseTestSupport {
         Object count = template.requestBody("direct:trips-in-zips", Map.of("zips", zips));
         assertThat(((Number) count).longValue()).isEqualTo(((Number) scalar(
                 "SELECT count(*) FROM samples.nyctaxi.trips WHERE pickup_zip IN (" + zips.get(0) + ", " + zips.get(1)
-                        + ")")).longValue());
+                        + ")"))
+                .longValue());
     }
 
     @Test
@@ -108,7 +123,8 @@ abstract class DocsExamplesTestSupport extends WarehouseTestSupport {
         assertThat(out.getMessage().getHeader("CamelDatabricksBatchStatements")).isEqualTo(3);
         assertThat(scalar("SELECT count(*) FROM main.default.events")).isEqualTo(300L);
 
-        List<Map<String, Object>> orders = List.of(Map.of("id", 1, "customer", "Ann"), Map.of("id", 2, "customer", "Bo"));
+        List<Map<String, Object>> orders = List.of(Map.of("id", 1, "customer", "Ann"),
+                Map.of("id", 2, "customer", "Bo"));
         out = template.request("direct:orders-load", e -> e.getMessage().setBody(orders));
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader("CamelDatabricksLoadedRows")).isEqualTo(2L);

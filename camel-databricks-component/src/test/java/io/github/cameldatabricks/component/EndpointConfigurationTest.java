@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +35,8 @@ import io.github.cameldatabricks.testkit.audit.AuditEvent;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * How endpoint options resolve (URI, then component option, then environment), and how bad input fails at
- * endpoint creation naming the option, without leaking a secret.
+ * How endpoint options resolve (URI, then component option, then environment), and how bad input fails at endpoint
+ * creation naming the option, without leaking a secret.
  */
 class EndpointConfigurationTest {
 
@@ -51,9 +66,9 @@ class EndpointConfigurationTest {
     }
 
     /**
-     * @param includeCamelsWrapper whether Camel's outermost "Failed to resolve endpoint" message, which quotes the
-     *                             URI as the user wrote it, must be secret-free too (it masks only option names
-     *                             that look secret, so not a misspelled one)
+     * @param includeCamelsWrapper whether Camel's outermost "Failed to resolve endpoint" message, which quotes the URI
+     *                             as the user wrote it, must be secret-free too (it masks only option names that look
+     *                             secret, so not a misspelled one)
      */
     private static String failure(Environment environment, String uri, boolean includeCamelsWrapper) {
         CamelContext context = context(environment);
@@ -73,12 +88,12 @@ class EndpointConfigurationTest {
 
     @ParameterizedTest
     @CsvSource({
-        "https://myworkspace.cloud.databricks.com/, https://myworkspace.cloud.databricks.com",
-        "myworkspace.cloud.databricks.com, https://myworkspace.cloud.databricks.com",
-        "MyWorkspace.cloud.databricks.com:8443, https://myworkspace.cloud.databricks.com:8443",
-        "https://adb-123.4.azuredatabricks.net/?o=123, https://adb-123.4.azuredatabricks.net",
-        "http://127.0.0.1:8080, http://127.0.0.1:8080",
-        "http://localhost:8080/, http://localhost:8080",
+            "https://myworkspace.cloud.databricks.com/, https://myworkspace.cloud.databricks.com",
+            "myworkspace.cloud.databricks.com, https://myworkspace.cloud.databricks.com",
+            "MyWorkspace.cloud.databricks.com:8443, https://myworkspace.cloud.databricks.com:8443",
+            "https://adb-123.4.azuredatabricks.net/?o=123, https://adb-123.4.azuredatabricks.net",
+            "http://127.0.0.1:8080, http://127.0.0.1:8080",
+            "http://localhost:8080/, http://localhost:8080",
     })
     void hostIsNormalisedFromEveryFormUsersWrite(String host, String url) {
         DatabricksEndpoint endpoint = endpoint(Environment.empty(), "databricks:select 1?host=" + host
@@ -193,8 +208,8 @@ class EndpointConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://example.com:8080/callback", "http://localhost/callback",
-        "https://localhost:8080/callback"})
+    @ValueSource(strings = { "http://example.com:8080/callback", "http://localhost/callback",
+            "https://localhost:8080/callback" })
     void aU2mRedirectUriThatIsNotALoopbackWithAPortFailsAtCreation(String redirectUri) {
         assertThat(failure(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
                 + "&authMode=oauth-u2m&clientId=app&redirectUri=" + redirectUri))
@@ -202,48 +217,49 @@ class EndpointConfigurationTest {
                 .contains("on this machine and with an explicit port");
         assertThat(failure(Environment.of(java.util.Map.of("APP_AUTH_TYPE", "u2m", "DATABRICKS_U2M_CLIENT_ID", "app",
                 "DATABRICKS_REDIRECT_URI", redirectUri)), "databricks:select 1?host=h.cloud.databricks.com"
-                + "&warehouseId=w1")).contains("Invalid DATABRICKS_REDIRECT_URI '" + redirectUri + "'");
+                        + "&warehouseId=w1"))
+                .contains("Invalid DATABRICKS_REDIRECT_URI '" + redirectUri + "'");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "host=ftp://h.example.com                | Invalid host 'ftp://h.example.com'",
-        "host=https://user@h.example.com         | Invalid host",
-        "host=http://h.cloud.databricks.com      | plain http:// is accepted only for a loopback address",
-        "host=http://10.0.0.5:8080               | a workspace needs https://",
-        "httpPath=/sql/warehouses/x              | Invalid httpPath '/sql/warehouses/x'",
-        "httpPath=/sql/1.0/warehouses/a&warehouseId=b | name different warehouses",
-        "userAgentEntry=My Product 1.0           | Invalid userAgentEntry 'My Product 1.0': expected <ISV-Name>_<Product-Name>/<Version>",
-        "authMode=basic                          | Invalid value 'basic' for option authMode: expected one of pat, token-env, oauth-m2m, oauth-u2m",
-        "outputType=StreamList&batch=true        | outputType=StreamList cannot be combined with batch=true",
-        "batch=true&useMessageBodyForSql=true    | batch=true cannot be combined with useMessageBodyForSql=true",
-        "outputClass=com.example.Missing         | Invalid outputClass 'com.example.Missing'",
-        "poolSize=0                              | Invalid poolSize 0: expected at least 1",
-        "queryTimeout=-1                         | Invalid queryTimeout -1: expected at least 0 seconds",
-        "jdbc.PWD=x                              | Invalid jdbc.PWD",
-        "jdbc.UseThriftClient=0                  | Invalid jdbc.UseThriftClient",
-        "consentTimeout=0                        | Invalid consentTimeout 0",
-        "outputType=Everything                   | outputType",
-        "outputClass=java.lang.Integer           | Invalid outputClass 'java.lang.Integer': not a row bean",
-        "outputClass=java.util.Map               | Invalid outputClass 'java.util.Map': not a row bean",
-        "jdbc.LogLevel=6                         | Invalid jdbc.LogLevel 6: driver log levels above 3 (WARN) write HTTP headers",
-        "jdbc.LogLevel=TRACE                     | Invalid jdbc.LogLevel TRACE",
-        "jdbc.LogLevel=loud                      | Invalid jdbc.LogLevel 'loud': expected a driver log level 0-3",
-        "jdbc.AllowSelfSignedCerts=1             | Invalid jdbc.AllowSelfSignedCerts: switching certificate checks off is not allowed",
-        "jdbc.SSLTrustStore=/no/such/store.jks   | Invalid jdbc.SSLTrustStore: no readable trust store file at '/no/such/store.jks'",
-        "batchChunkParameters=0                  | Invalid batchChunkParameters 0: expected at least 1",
-        "batchChunkBytes=0                       | Invalid batchChunkBytes 0: expected at least 1 bytes",
-        "queryTimeout=30s                        | Invalid queryTimeout '30s': expected a whole number up to 2147483647 of seconds",
-        "queryTimeout=abc                        | Invalid queryTimeout 'abc'",
-        "queryTimeout=1.5                        | Invalid queryTimeout '1.5'",
-        "maxRetries=abc                          | Invalid maxRetries 'abc': expected a whole number",
-        "maxRows=1e3                             | Invalid maxRows '1e3'",
-        "fetchSize=0x10                          | Invalid fetchSize '0x10'",
-        "poolSize=99999999999                    | Invalid poolSize '99999999999': expected a whole number up to 2147483647",
-        "poolSize=abc                            | Invalid poolSize 'abc'",
-        "retryInitialDelay=soon                  | Invalid retryInitialDelay 'soon': expected milliseconds or a duration",
-        "retryMultiplier=double                  | Invalid retryMultiplier 'double': expected a decimal number",
-        "userAgentEntry=Acme_Integrator/1.0%0D%0AINFO forged | Invalid userAgentEntry 'Acme_Integrator/1.0  INFO forged'",
+            "host=ftp://h.example.com                | Invalid host 'ftp://h.example.com'",
+            "host=https://user@h.example.com         | Invalid host",
+            "host=http://h.cloud.databricks.com      | plain http:// is accepted only for a loopback address",
+            "host=http://10.0.0.5:8080               | a workspace needs https://",
+            "httpPath=/sql/warehouses/x              | Invalid httpPath '/sql/warehouses/x'",
+            "httpPath=/sql/1.0/warehouses/a&warehouseId=b | name different warehouses",
+            "userAgentEntry=My Product 1.0           | Invalid userAgentEntry 'My Product 1.0': expected <ISV-Name>_<Product-Name>/<Version>",
+            "authMode=basic                          | Invalid value 'basic' for option authMode: expected one of pat, token-env, oauth-m2m, oauth-u2m",
+            "outputType=StreamList&batch=true        | outputType=StreamList cannot be combined with batch=true",
+            "batch=true&useMessageBodyForSql=true    | batch=true cannot be combined with useMessageBodyForSql=true",
+            "outputClass=com.example.Missing         | Invalid outputClass 'com.example.Missing'",
+            "poolSize=0                              | Invalid poolSize 0: expected at least 1",
+            "queryTimeout=-1                         | Invalid queryTimeout -1: expected at least 0 seconds",
+            "jdbc.PWD=x                              | Invalid jdbc.PWD",
+            "jdbc.UseThriftClient=0                  | Invalid jdbc.UseThriftClient",
+            "consentTimeout=0                        | Invalid consentTimeout 0",
+            "outputType=Everything                   | outputType",
+            "outputClass=java.lang.Integer           | Invalid outputClass 'java.lang.Integer': not a row bean",
+            "outputClass=java.util.Map               | Invalid outputClass 'java.util.Map': not a row bean",
+            "jdbc.LogLevel=6                         | Invalid jdbc.LogLevel 6: driver log levels above 3 (WARN) write HTTP headers",
+            "jdbc.LogLevel=TRACE                     | Invalid jdbc.LogLevel TRACE",
+            "jdbc.LogLevel=loud                      | Invalid jdbc.LogLevel 'loud': expected a driver log level 0-3",
+            "jdbc.AllowSelfSignedCerts=1             | Invalid jdbc.AllowSelfSignedCerts: switching certificate checks off is not allowed",
+            "jdbc.SSLTrustStore=/no/such/store.jks   | Invalid jdbc.SSLTrustStore: no readable trust store file at '/no/such/store.jks'",
+            "batchChunkParameters=0                  | Invalid batchChunkParameters 0: expected at least 1",
+            "batchChunkBytes=0                       | Invalid batchChunkBytes 0: expected at least 1 bytes",
+            "queryTimeout=30s                        | Invalid queryTimeout '30s': expected a whole number up to 2147483647 of seconds",
+            "queryTimeout=abc                        | Invalid queryTimeout 'abc'",
+            "queryTimeout=1.5                        | Invalid queryTimeout '1.5'",
+            "maxRetries=abc                          | Invalid maxRetries 'abc': expected a whole number",
+            "maxRows=1e3                             | Invalid maxRows '1e3'",
+            "fetchSize=0x10                          | Invalid fetchSize '0x10'",
+            "poolSize=99999999999                    | Invalid poolSize '99999999999': expected a whole number up to 2147483647",
+            "poolSize=abc                            | Invalid poolSize 'abc'",
+            "retryInitialDelay=soon                  | Invalid retryInitialDelay 'soon': expected milliseconds or a duration",
+            "retryMultiplier=double                  | Invalid retryMultiplier 'double': expected a decimal number",
+            "userAgentEntry=Acme_Integrator/1.0%0D%0AINFO forged | Invalid userAgentEntry 'Acme_Integrator/1.0  INFO forged'",
     })
     void badOptionsFailAtCreationNamingTheOptionAndWhatIsExpected(String options, String expected) {
         String uri = "databricks:select 1?token=RAW(" + SECRET + ")&"

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +37,12 @@ import io.github.cameldatabricks.component.error.DatabricksRetryableException;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.audit.AuditEvent;
 import io.github.cameldatabricks.testkit.faults.Fault;
-import io.github.cameldatabricks.testkit.faults.FaultType;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
  * The documented Java DSL pattern: retryable failures redelivered with exponential back-off, everything else to the
- * dead-letter channel on the first failure with its category. Failures are produced for real by LocalWarehouse.
- * The producer's back-off sleeps are recorded instead of slept.
+ * dead-letter channel on the first failure with its category. Failures are produced for real by LocalWarehouse. The
+ * producer's back-off sleeps are recorded instead of slept.
  */
 class ErrorHandlingRouteTest extends WarehouseTestSupport {
 
@@ -185,8 +199,8 @@ class ErrorHandlingRouteTest extends WarehouseTestSupport {
     }
 
     /**
-     * A Delta write conflict (a concurrent writer committed first: DELTA_CONCURRENT_APPEND, SQLSTATE 2D521)
-     * committed nothing, so the producer retries the INSERT itself: delivered, one row, two submits.
+     * A Delta write conflict (a concurrent writer committed first: DELTA_CONCURRENT_APPEND, SQLSTATE 2D521) committed
+     * nothing, so the producer retries the INSERT itself: delivered, one row, two submits.
      */
     @Test
     void anInsertThatHitAWriteConflictIsRetriedAndWritesOneRow() throws Exception {

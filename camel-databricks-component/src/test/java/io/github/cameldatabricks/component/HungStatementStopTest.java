@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +40,8 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
  * Stopping the context while a statement waits on a warehouse that does not answer it: the stop waits for the busy
- * connection only poolStopTimeout (HikariCP alone would wait 10 s, then Camel more), the exchange is left to its
- * own socket timeout and then fails classified (the statement was sent: its outcome is unknown).
+ * connection only poolStopTimeout (HikariCP alone would wait 10 s, then Camel more), the exchange is left to its own
+ * socket timeout and then fails classified (the statement was sent: its outcome is unknown).
  */
 class HungStatementStopTest {
 
@@ -45,7 +60,8 @@ class HungStatementStopTest {
         w.faults().inject(Fault.latency(Duration.ofSeconds(120)).onlyFor("ExecuteStatement"), 1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<Exchange> pending = thread.submit(() -> context.createProducerTemplate().request(uri, e -> { }));
+            Future<Exchange> pending = thread.submit(() -> context.createProducerTemplate().request(uri, e -> {
+            }));
             Awaitility.await().until(() -> w.faults().triggered(FaultType.LATENCY) > before);
             // a hang detector, not a measurement: without the bound the stop lasts at least 10 s more than this
             assertTimeoutPreemptively(Duration.ofSeconds(9), () -> context.stop());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +53,8 @@ class LargeResultTest {
             var template = context.createProducerTemplate();
             // 5,000 rows of 6 columns are well over 100 kB as maps
             Exchange out = template.request(uri("SELECT * FROM samples.nyctaxi.trips", "&maxResultBytes=100000"),
-                    e -> { });
+                    e -> {
+                    });
             DatabricksException e = out.getException(DatabricksException.class);
             assertThat(e).as(String.valueOf(out.getException())).isNotNull();
             assertThat(e.getCategory()).isEqualTo(ErrorCategory.TOO_LARGE);
@@ -73,10 +89,10 @@ class LargeResultTest {
     }
 
     /**
-     * 2,000,000 rows read whole in a JVM with 128 MB of heap: the exchange fails as too_large and the next exchange
-     * in that JVM works. The rows come by CloudFetch, so either the component's limit (a quarter of the heap) stops
-     * the read, or databricks-jdbc's parallel downloads exhaust the heap first on its own threads, which it reports
-     * as a failed download with the OutOfMemoryError as cause; both are too_large and point to StreamList.
+     * 2,000,000 rows read whole in a JVM with 128 MB of heap: the exchange fails as too_large and the next exchange in
+     * that JVM works. The rows come by CloudFetch, so either the component's limit (a quarter of the heap) stops the
+     * read, or databricks-jdbc's parallel downloads exhaust the heap first on its own threads, which it reports as a
+     * failed download with the OutOfMemoryError as cause; both are too_large and point to StreamList.
      */
     @Test
     void twoMillionRowsWith128MbOfHeapFailClassifiedAndTheJvmCarriesOn() throws Exception {

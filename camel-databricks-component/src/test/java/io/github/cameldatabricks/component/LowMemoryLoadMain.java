@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.sql.Connection;
@@ -16,8 +31,8 @@ import io.github.cameldatabricks.testkit.LocalWarehouse;
 
 /**
  * Loads N generated rows from an Iterator through databricks:load: into a LocalWarehouse in this JVM and prints one
- * line {@code loaded=<header> count=<rows in table> maxHeapMb=<-Xmx>}. Run by {@link LowMemoryLoadTest} in a JVM with
- * a small heap; exits 1 if the load failed.
+ * line {@code loaded=<header> count=<rows in table> maxHeapMb=<-Xmx>}. Run by {@link LowMemoryLoadTest} in a JVM with a
+ * small heap; exits 1 if the load failed.
  */
 public final class LowMemoryLoadMain {
 
@@ -48,7 +63,8 @@ public final class LowMemoryLoadMain {
                 System.exit(1);
             }
             long count;
-            try (Connection c = DriverManager.getConnection(warehouse.jdbcUrl()); Statement s = c.createStatement();
+            try (Connection c = DriverManager.getConnection(warehouse.jdbcUrl());
+                    Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT count(*) FROM main.default.big")) {
                 rs.next();
                 count = rs.getLong(1);

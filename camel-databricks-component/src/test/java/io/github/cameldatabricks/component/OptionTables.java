@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.nio.file.Files;
@@ -13,8 +28,8 @@ import org.apache.camel.util.json.Jsoner;
 /**
  * Renders the option and header tables of databricks-component.adoc from the generated metadata (databricks.json,
  * written by camel-package-maven-plugin's generate-component goal). Camel's own update-readme goal only inserts
- * {@code include::partial$component-*-options.adoc[]} lines, which Camel's website build (Antora) resolves; outside
- * it they render nothing, so this project renders the tables itself. ComponentDocsTest fails while the adoc's tables
+ * {@code include::partial$component-*-options.adoc[]} lines, which Camel's website build (Antora) resolves; outside it
+ * they render nothing, so this project renders the tables itself. ComponentDocsTest fails while the adoc's tables
  * differ from this rendering; {@code ./mvnw -pl camel-databricks-component test -Dtest=ComponentDocsTest
  * -Ddocs.update=true} rewrites them.
  */
@@ -51,7 +66,8 @@ final class OptionTables {
     }
 
     private static void options(StringBuilder out, JsonObject options) {
-        out.append("[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n| Name | Description | Default | Type\n");
+        out.append(
+                "[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n| Name | Description | Default | Type\n");
         for (Map.Entry<String, Object> e : options.entrySet()) {
             JsonObject o = (JsonObject) e.getValue();
             String description = o.getStringOrDefault("description", "");

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +33,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package structure the guide promises, read from the sources: no dependency cycle between the component's
- * packages (one package per concern only helps a reader if the concerns layer), and the testkit never imports the
- * component (a bug shared by both sides would reproduce on both and no test would see it).
+ * The package structure the guide promises, read from the sources: no dependency cycle between the component's packages
+ * (one package per concern only helps a reader if the concerns layer), and the testkit never imports the component (a
+ * bug shared by both sides would reproduce on both and no test would see it).
  */
 class PackageDependenciesTest {
 
@@ -28,7 +43,8 @@ class PackageDependenciesTest {
     private static final Path MAIN = Path.of("src/main/java/io/github/cameldatabricks/component");
     private static final Path TESTKIT = Path.of("../camel-databricks-testkit/src");
     /** A use of another package's type: an import, or a fully qualified name in the code. */
-    private static final Pattern USE = Pattern.compile("io\\.github\\.cameldatabricks\\.component\\.([a-z]+\\.)?([A-Z]\\w*)");
+    private static final Pattern USE = Pattern
+            .compile("io\\.github\\.cameldatabricks\\.component\\.([a-z]+\\.)?([A-Z]\\w*)");
 
     /** Each package of the component ("" for the root) and the packages its sources use. */
     private static Map<String, Set<String>> dependencies() throws IOException {

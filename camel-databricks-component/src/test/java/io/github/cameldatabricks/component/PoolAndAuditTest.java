@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +70,8 @@ class PoolAndAuditTest extends WarehouseTestSupport {
                 (Object) null));
         List<AuditEvent> submits = WAREHOUSE.audit().events().subList(earlier, WAREHOUSE.audit().events().size())
                 .stream().filter(e -> e.actionName().equals("commandSubmit")
-                        && String.valueOf(e.requestParams().get("commandText")).contains("count(*) AS n")).toList();
+                        && String.valueOf(e.requestParams().get("commandText")).contains("count(*) AS n"))
+                .toList();
         assertThat(submits).hasSize(20);
         assertThat(submits.stream().map(AuditEvent::sessionId).distinct().count())
                 .as("sessions used by 20 exchanges through a pool of 2").isBetween(1L, 2L);
@@ -80,8 +96,9 @@ class PoolAndAuditTest extends WarehouseTestSupport {
         // the seed's validation query; in the header, because '%' in an endpoint URI is a percent-escape
         List<?> rows = template.requestBodyAndHeader("databricks:seed", null, DatabricksConstants.QUERY,
                 "SELECT event_time, user_agent, action_name, request_params FROM system.access.audit"
-                + " WHERE event_time > current_timestamp() - INTERVAL 1 HOUR"
-                + " AND lower(user_agent) LIKE '%acme_poolcheck%' ORDER BY event_time DESC LIMIT 10", List.class);
+                        + " WHERE event_time > current_timestamp() - INTERVAL 1 HOUR"
+                        + " AND lower(user_agent) LIKE '%acme_poolcheck%' ORDER BY event_time DESC LIMIT 10",
+                List.class);
         assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(String.valueOf(((java.util.Map<?, ?>) r)
                 .get("user_agent"))).contains(UA));
         assertThat(WAREHOUSE.audit().events(e -> e.actionName().equals("commandSubmit")

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +87,7 @@ class ProducerTest extends WarehouseTestSupport {
         values.put("b", true);
         values.put("l", 9_000_000_000L);
         values.put("d", 2.5d);
-        values.put("bin", java.util.HexFormat.of().formatHex(new byte[] { 1, 2, 3 }));
+        values.put("bin", java.util.HexFormat.of().formatHex(new byte[]{ 1, 2, 3 }));
         values.put("ts", java.time.LocalDateTime.of(2026, 11, 24, 23, 59, 58));
         values.put("day", java.time.LocalDate.of(2026, 2, 28));
         values.put("s", java.util.UUID.fromString("00000000-0000-0000-0000-000000000042"));
@@ -80,7 +95,7 @@ class ProducerTest extends WarehouseTestSupport {
         Exchange out = template.request("databricks:INSERT INTO " + table
                 + " VALUES (:#b, :#l, :#d, unhex(:#bin), :#ts, :#day, :#s, :#n)", e -> e.getMessage().setBody(values));
         assertThat(out.getException()).isNull();
-        values.put("bin", new byte[] { 1 });
+        values.put("bin", new byte[]{ 1 });
         Exchange binary = template.request("databricks:INSERT INTO " + table
                 + " VALUES (:#b, :#l, :#d, :#bin, :#ts, :#day, :#s, :#n)", e -> e.getMessage().setBody(values));
         assertThat(binary.getException()).hasMessageContaining("byte[]").hasMessageContaining("unhex(:#name)");
@@ -100,7 +115,7 @@ class ProducerTest extends WarehouseTestSupport {
         Object value = switch (kind) {
             case "map" -> Map.of("a", 1);
             case "list" -> List.of(1, 2);
-            case "array" -> new int[] { 1, 2 };
+            case "array" -> new int[]{ 1, 2 };
             case "optional" -> java.util.Optional.of(1);
             default -> new Trip();
         };
@@ -129,7 +144,7 @@ class ProducerTest extends WarehouseTestSupport {
         assertThat(zips).isNotEmpty().isSubsetOf(10001, 10103).doesNotContain(99999);
         assertThat(lastSubmit().requestParams().get("commandText")).contains("IN (?,?,?)");
         // camel-sql's expansion: an array as a List, a String as a comma-separated list
-        assertThat(template.requestBodyAndHeader(uri, null, "zips", new int[] {10001, 10103, 99999}, List.class))
+        assertThat(template.requestBodyAndHeader(uri, null, "zips", new int[]{ 10001, 10103, 99999 }, List.class))
                 .isEqualTo(rows);
         assertThat(template.requestBodyAndHeader(uri, null, "zips", "10001,10103", List.class)).isEqualTo(rows);
         assertThat(lastSubmit().requestParams().get("commandText")).contains("IN (?,?)");
@@ -156,8 +171,10 @@ class ProducerTest extends WarehouseTestSupport {
         assertThatThrownBy(() -> template.requestBody(
                 "databricks:SELECT 1 AS n UNION ALL SELECT 2?outputType=SelectOne", (Object) null))
                 .rootCause().isInstanceOf(SQLDataException.class).hasMessageContaining("2 rows");
-        Exchange two = template.request("databricks:SELECT 1 AS n UNION ALL SELECT 2?outputType=SelectOne", e -> { });
-        assertThat(two.getException()).isInstanceOf(io.github.cameldatabricks.component.error.DatabricksException.class);
+        Exchange two = template.request("databricks:SELECT 1 AS n UNION ALL SELECT 2?outputType=SelectOne", e -> {
+        });
+        assertThat(two.getException())
+                .isInstanceOf(io.github.cameldatabricks.component.error.DatabricksException.class);
         assertThat(two.getMessage().getHeader(DatabricksConstants.ERROR_CATEGORY)).isEqualTo("data");
     }
 
@@ -268,7 +285,8 @@ class ProducerTest extends WarehouseTestSupport {
 
     @Test
     void theQueryCanComeFromTheClasspathOrAFile(@TempDir Path dir) throws Exception {
-        assertThat(template.requestBody("databricks:classpath:queries/count-trips.sql?outputType=SelectOne", (Object) null))
+        assertThat(template.requestBody("databricks:classpath:queries/count-trips.sql?outputType=SelectOne",
+                (Object) null))
                 .isEqualTo(500L);
         Path file = dir.resolve("q.sql");
         Files.writeString(file, "-- from a file\nSELECT 'file' AS origin\n");

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -46,7 +60,8 @@ class RandomFaultsTest extends WarehouseTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("databricks", DatabricksComponent.class).setSleeper(d -> { });
+        context.getComponent("databricks", DatabricksComponent.class).setSleeper(d -> {
+        });
         return context;
     }
 
@@ -103,7 +118,7 @@ class RandomFaultsTest extends WarehouseTestSupport {
                 .map(String::valueOf).collect(Collectors.joining(",")) + ")")).isEqualTo(deliveredIds.size());
         assertThat(dlq.getExchanges()).allSatisfy(e -> assertThat(e.getMessage().getHeader(
                 DatabricksConstants.ERROR_CATEGORY)).isIn("ambiguous", "warehouse_unavailable", "rate_limit",
-                "network"));
+                        "network"));
         long ambiguous = dlq.getExchanges().stream().filter(e -> "ambiguous".equals(e.getMessage().getHeader(
                 DatabricksConstants.ERROR_CATEGORY))).count();
         assertThat(rows - delivered.getReceivedCounter()).as("extra rows come only from ambiguous inserts")

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.io.IOException;
@@ -25,8 +40,8 @@ import io.github.cameldatabricks.testkit.faults.Faults;
  * rows of {@code samples.nyctaxi.trips} (6 columns) streamed with {@code COLUMN_BASED_SET} results
  * ({@code arrowResults(false)}), with inline LZ4-compressed {@code ARROW_BASED_SET} results (the driver with
  * {@code EnableQueryResultDownload=0}) and with CloudFetch {@code URL_BASED_SET} links to LZ4-framed Arrow files that
- * the driver downloads in parallel (its default; what a real warehouse sends for large results), under network
- * models of LocalWarehouse: none (loopback), a request latency only, and latency plus bandwidth limits (see
+ * the driver downloads in parallel (its default; what a real warehouse sends for large results), under network models
+ * of LocalWarehouse: none (loopback), a request latency only, and latency plus bandwidth limits (see
  * {@link #NETWORKS}). Each figure is the best of a few runs; the bytes the warehouse wrote in response bodies are
  * recorded per run. A benchmark, not a test: run with {@code ./mvnw -pl
  * camel-databricks-testkit,camel-databricks-component test -Dbenchmarks=true -Dtest=ResultFormatsBenchmark
@@ -126,7 +141,8 @@ class ResultFormatsBenchmark {
     /** Reads every column of every row, as an application streaming the result would. */
     private static long read(String jdbcUrl, String sql) throws Exception {
         long rows = 0;
-        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -160,7 +176,8 @@ class ResultFormatsBenchmark {
                         + " by the driver's pool of 16 threads once it has collected every link; the latency is added"
                         + " to every request and the bandwidth applies to every response body, Thrift calls and file"
                         + " downloads alike; MB sent: response body bytes LocalWarehouse wrote for one read; best of "
-                        + RUNS + " runs (" + RUNS_LIMITED + " under a bandwidth limit); client and warehouse share the JVM and its cores. Ratio: rows/s over"
+                        + RUNS + " runs (" + RUNS_LIMITED
+                        + " under a bandwidth limit); client and warehouse share the JVM and its cores. Ratio: rows/s over"
                         + " COLUMN_BASED_SET over the same network.\n\n");
         md.append("| network | result format | rows | MB sent | seconds | rows/s | ratio |\n");
         md.append("|---|---|---|---|---|---|---|\n");

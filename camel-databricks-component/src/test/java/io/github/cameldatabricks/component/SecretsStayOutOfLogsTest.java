@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,10 +42,9 @@ import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * A route's whole life (start, queries, a failing query, a rejected endpoint, stop) logs nothing that contains a
- * secret — the PAT, an M2M client secret, an issued OAuth access token (a JWT), a U2M authorization code and
- * refresh token, a driver password passed through {@code jdbc.*} — with the component's loggers at TRACE (see
- * simplelogger.properties).
+ * A route's whole life (start, queries, a failing query, a rejected endpoint, stop) logs nothing that contains a secret
+ * — the PAT, an M2M client secret, an issued OAuth access token (a JWT), a U2M authorization code and refresh token, a
+ * driver password passed through {@code jdbc.*} — with the component's loggers at TRACE (see simplelogger.properties).
  */
 class SecretsStayOutOfLogsTest {
 
@@ -93,7 +107,7 @@ class SecretsStayOutOfLogsTest {
                     .replace("?a=1", "?outputType=SelectList" + base), (Object) null));
             Throwable rejected = catchThrowable(() -> context.getEndpoint("databricks:select 1?userAgentEntry=bad"
                     + base));
-            for (Throwable t : new Throwable[] { failed, rejected }) {
+            for (Throwable t : new Throwable[]{ failed, rejected }) {
                 for (Throwable c = t; c != null; c = c.getCause()) {
                     seen.append(c).append('\n');
                 }
@@ -116,8 +130,8 @@ class SecretsStayOutOfLogsTest {
                     .path("refresh_token").asText();
         }
         assertThat(refreshToken).hasSizeGreaterThan(10);
-        for (String secret : new String[] { TOKEN, CLIENT_SECRET, PROXY_PASSWORD, JWT_START, codes.get(0),
-            refreshToken }) {
+        for (String secret : new String[]{ TOKEN, CLIENT_SECRET, PROXY_PASSWORD, JWT_START, codes.get(0),
+                refreshToken }) {
             assertThat(logs).doesNotContain(secret);
             assertThat(seen.toString()).doesNotContain(secret);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,9 +87,9 @@ class SeveralInstancesTest {
             // docs:begin java-route
             from("databricks:SELECT id, payload FROM main.app.outbox WHERE status = 'NEW' ORDER BY id"
                     + "?onConsume=UPDATE main.app.outbox SET status = 'DONE' WHERE id = :#id&delay=1000")
-                .routeId("outbox")
-                .routePolicy(ClusteredRoutePolicy.forNamespace("outbox"))
-                .to("direct:publish");
+                    .routeId("outbox")
+                    .routePolicy(ClusteredRoutePolicy.forNamespace("outbox"))
+                    .to("direct:publish");
             // docs:end
         }
     }
@@ -87,10 +102,10 @@ class SeveralInstancesTest {
             from("databricks:SELECT id, payload FROM main.app.outbox WHERE status = 'NEW' ORDER BY id"
                     + "?onConsume=UPDATE main.app.outbox SET status = 'DONE'"
                     + " WHERE id = :#id AND claimed_by = :#${camelId}&delay=1000")
-                .routeId("outbox")
-                .to("databricks:UPDATE main.app.outbox SET status = 'CLAIMED', claimed_by = :#${camelId}"
-                    + " WHERE id = :#id AND status = 'NEW'")
-                .filter(header("CamelDatabricksUpdateCount").isEqualTo(1))
+                    .routeId("outbox")
+                    .to("databricks:UPDATE main.app.outbox SET status = 'CLAIMED', claimed_by = :#${camelId}"
+                            + " WHERE id = :#id AND status = 'NEW'")
+                    .filter(header("CamelDatabricksUpdateCount").isEqualTo(1))
                     .to("direct:publish");
             // docs:end
         }
@@ -242,8 +257,8 @@ class SeveralInstancesTest {
     }
 
     /**
-     * Waits until every row is marked DONE and then until each running outbox consumer has completed two more polls,
-     * so that whatever a poll had read before the last row was marked has been processed too.
+     * Waits until every row is marked DONE and then until each running outbox consumer has completed two more polls, so
+     * that whatever a poll had read before the last row was marked has been processed too.
      */
     private void awaitEveryRowConsumed(CamelContext... candidates) throws Exception {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
@@ -297,7 +312,8 @@ class SeveralInstancesTest {
 
     private Object scalar(String query) throws SQLException {
         try (Connection c = DriverManager.getConnection(warehouse.warehouse().jdbcUrl());
-                Statement s = c.createStatement(); var rs = s.executeQuery(query)) {
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(query)) {
             rs.next();
             return rs.getObject(1);
         }

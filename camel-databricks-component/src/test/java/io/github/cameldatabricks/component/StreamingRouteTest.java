@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,11 +64,11 @@ class StreamingRouteTest extends WarehouseTestSupport {
                                 + "?outputType=StreamList&userAgentEntry=Streaming_Test/1.0")
                         .process(e -> iterator.set(e.getMessage().getBody()))
                         .split(body()).streaming()
-                            .process(e -> {
-                                Map<?, ?> row = e.getMessage().getBody(Map.class);
-                                fareCents.addAndGet(Math.round(((Number) row.get("fare_amount")).doubleValue() * 100));
-                                rows.incrementAndGet();
-                            })
+                        .process(e -> {
+                            Map<?, ?> row = e.getMessage().getBody(Map.class);
+                            fareCents.addAndGet(Math.round(((Number) row.get("fare_amount")).doubleValue() * 100));
+                            rows.incrementAndGet();
+                        })
                         .end();
             }
         };

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +89,9 @@ class TokenAuthTest {
     }
 
     /**
-     * A rejected PAT reaches the warehouse once per exchange: the exchange fails on the first 401 and the pool makes
-     * no further attempt in the background with the same credential (HikariCP retries a failed connect for as
-     * long as a borrower could still be waiting).
+     * A rejected PAT reaches the warehouse once per exchange: the exchange fails on the first 401 and the pool makes no
+     * further attempt in the background with the same credential (HikariCP retries a failed connect for as long as a
+     * borrower could still be waiting).
      */
     @Test
     void aRejectedTokenReachesTheWarehouseOncePerExchange() {
@@ -135,6 +150,7 @@ class TokenAuthTest {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(("{\"sub\":\"x\",\"exp\":" + exp.getEpochSecond() + "}")
-                        .getBytes(StandardCharsets.UTF_8)) + ".sig";
+                        .getBytes(StandardCharsets.UTF_8))
+                + ".sig";
     }
 }

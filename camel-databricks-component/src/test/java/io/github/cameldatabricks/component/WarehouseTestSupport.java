@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import java.sql.Connection;
@@ -13,8 +28,8 @@ import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 
 /**
- * Camel tests against a LocalWarehouse: the databricks component is configured with the warehouse's host, HTTP
- * path and token as component options, and with an empty environment so that no ambient variable takes part.
+ * Camel tests against a LocalWarehouse: the databricks component is configured with the warehouse's host, HTTP path and
+ * token as component options, and with an empty environment so that no ambient variable takes part.
  */
 abstract class WarehouseTestSupport extends CamelTestSupport {
 
@@ -57,7 +72,8 @@ abstract class WarehouseTestSupport extends CamelTestSupport {
 
     /** The single value of a query run directly through the driver. */
     protected Object scalar(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(warehouse().jdbcUrl()); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(warehouse().jdbcUrl());
+                Statement s = c.createStatement();
                 var rs = s.executeQuery(query)) {
             rs.next();
             return rs.getObject(1);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,19 +54,20 @@ class YamlRouteTest extends WarehouseTestSupport {
 
     @Test
     void aYamlRouteQueriesWithParametersAndItsUserAgentIsAudited() throws Exception {
-        loadYaml("""
-                - route:
-                    id: top-zips
-                    from:
-                      uri: direct:top-zips
-                      steps:
-                        - to:
-                            uri: "databricks:SELECT pickup_zip, round(sum(fare_amount), 2) AS total_fare FROM samples.nyctaxi.trips WHERE fare_amount > :#minFare GROUP BY pickup_zip ORDER BY total_fare DESC LIMIT :#${header.top}"
-                            parameters:
-                              userAgentEntry: Acme_YamlRoutes/1.0.0
-                        - to:
-                            uri: mock:top
-                """);
+        loadYaml(
+                """
+                        - route:
+                            id: top-zips
+                            from:
+                              uri: direct:top-zips
+                              steps:
+                                - to:
+                                    uri: "databricks:SELECT pickup_zip, round(sum(fare_amount), 2) AS total_fare FROM samples.nyctaxi.trips WHERE fare_amount > :#minFare GROUP BY pickup_zip ORDER BY total_fare DESC LIMIT :#${header.top}"
+                                    parameters:
+                                      userAgentEntry: Acme_YamlRoutes/1.0.0
+                                - to:
+                                    uri: mock:top
+                        """);
         MockEndpoint top = getMockEndpoint("mock:top");
         top.expectedMessageCount(1);
         context.start();
@@ -59,7 +75,8 @@ class YamlRouteTest extends WarehouseTestSupport {
         top.assertIsSatisfied();
         List<?> rows = top.getExchanges().get(0).getMessage().getBody(List.class);
         assertThat(rows).hasSize(3);
-        assertThat(rows).allSatisfy(r -> assertThat(((Map<?, ?>) r).keySet()).hasSize(2).anyMatch("pickup_zip"::equals).anyMatch("total_fare"::equals));
+        assertThat(rows).allSatisfy(r -> assertThat(((Map<?, ?>) r).keySet()).hasSize(2).anyMatch("pickup_zip"::equals)
+                .anyMatch("total_fare"::equals));
         assertThat(WAREHOUSE.audit().events(e -> e.actionName().equals("commandSubmit")
                 && String.valueOf(e.requestParams().get("commandText")).contains("total_fare")))
                 .singleElement().satisfies(e -> assertThat(e.userAgent()).contains("Acme_YamlRoutes/1.0.0"));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.example;
 
 import java.util.Map;
@@ -9,10 +24,10 @@ import org.slf4j.LoggerFactory;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 
 /**
- * The example application: a YAML route (top pickup zip codes by fare) and a Java route (average fare by pickup
- * hour) query {@code samples.nyctaxi.trips} and write CSV files. With {@code DATABRICKS_HOST} set, the routes run
- * against that workspace (the component reads {@code DATABRICKS_*} and {@code APP_AUTH_TYPE}); without it, an
- * embedded LocalWarehouse is started and the routes run against it.
+ * The example application: a YAML route (top pickup zip codes by fare) and a Java route (average fare by pickup hour)
+ * query {@code samples.nyctaxi.trips} and write CSV files. With {@code DATABRICKS_HOST} set, the routes run against
+ * that workspace (the component reads {@code DATABRICKS_*} and {@code APP_AUTH_TYPE}); without it, an embedded
+ * LocalWarehouse is started and the routes run against it.
  */
 public final class NycTaxiExample {
 

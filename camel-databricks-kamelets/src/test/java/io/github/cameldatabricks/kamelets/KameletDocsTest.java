@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.kamelets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +79,8 @@ class KameletDocsTest {
             assertThat(required).contains("host", "httpPath", "userAgentEntry");
             properties.forEach((property, spec) -> {
                 assertThat(spec).as(property).containsKeys("title", "description", "type");
-                assertThat(spec.get("format") != null).as(property + " is a password").isEqualTo(SECRETS.contains(property));
+                assertThat(spec.get("format") != null).as(property + " is a password")
+                        .isEqualTo(SECRETS.contains(property));
                 assertThat(spec.get("x-descriptors") != null).as(property + " is a credential")
                         .isEqualTo(CREDENTIALS.contains(property));
                 if (CREDENTIALS.contains(property)) {
@@ -115,7 +131,8 @@ class KameletDocsTest {
                 type += " (" + spec.get("format") + ")";
             }
             if (spec.get("enum") != null) {
-                type += ": " + String.join(", ", ((List<?>) spec.get("enum")).stream().map(e -> "`" + e + "`").toList());
+                type += ": "
+                        + String.join(", ", ((List<?>) spec.get("enum")).stream().map(e -> "`" + e + "`").toList());
             }
             String description = String.valueOf(spec.get("description")).strip().replace("|", "\\|")
                     .replace("<", "&lt;").replace(">", "&gt;");

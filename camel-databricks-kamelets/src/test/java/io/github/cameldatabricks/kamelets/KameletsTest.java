@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.kamelets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +39,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,8 +53,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.cameldatabricks.component.DatabricksComponent;
 import io.github.cameldatabricks.component.env.Environment;
@@ -98,7 +112,8 @@ class KameletsTest {
     }
 
     private static Object scalar(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(w().jdbcUrl()); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(w().jdbcUrl());
+                Statement s = c.createStatement();
                 var rs = s.executeQuery(query)) {
             rs.next();
             return rs.getObject(1);
@@ -294,8 +309,8 @@ class KameletsTest {
 
     /**
      * The pipeline of docs/kamelets.md (KameletDocsTest keeps the page's copy equal to the file), which the Camel CLI
-     * smoke test runs with a PAT from DATABRICKS_TOKEN: here the same file with OAuth M2M from DATABRICKS_CLIENT_ID
-     * and DATABRICKS_CLIENT_SECRET, as the guide recommends.
+     * smoke test runs with a PAT from DATABRICKS_TOKEN: here the same file with OAuth M2M from DATABRICKS_CLIENT_ID and
+     * DATABRICKS_CLIENT_SECRET, as the guide recommends.
      */
     @Test
     void theFileToDatabricksPipelineOfTheGuideRunsAsWrittenWithOAuthM2mFromTheEnvironment(@TempDir Path inbox)
@@ -310,8 +325,8 @@ class KameletsTest {
         properties.put("databricks.host", w().baseUrl());
         properties.put("databricks.http-path", w().httpPath());
         // Camel resolves databricks.host from DATABRICKS_HOST first, which the test JVM blanks: properties only here
-        org.apache.camel.component.properties.PropertiesComponent placeholders =
-                (org.apache.camel.component.properties.PropertiesComponent) context.getPropertiesComponent();
+        org.apache.camel.component.properties.PropertiesComponent placeholders = (org.apache.camel.component.properties.PropertiesComponent) context
+                .getPropertiesComponent();
         placeholders.setEnvironmentVariableMode(
                 org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         placeholders.setInitialProperties(properties);
@@ -347,8 +362,8 @@ class KameletsTest {
     }
 
     /**
-     * accessToken is used as given (authMode token-env, inferred from the property): the statements run as the
-     * token's service principal with OAuth, where the same Kamelet with token (the PAT) runs as the PAT's user.
+     * accessToken is used as given (authMode token-env, inferred from the property): the statements run as the token's
+     * service principal with OAuth, where the same Kamelet with token (the PAT) runs as the PAT's user.
      */
     @Test
     void theAccessTokenPropertyRunsAsItsPrincipalWhereTheTokenPropertyRunsAsThePatsUser() throws Exception {
@@ -382,7 +397,7 @@ class KameletsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"databricks-sql-sink", "databricks-sql-source", "databricks-sql-action"})
+    @ValueSource(strings = { "databricks-sql-sink", "databricks-sql-source", "databricks-sql-action" })
     void anUnknownAuthModeFailsAtStartNamingTheProperty(String kamelet) throws Exception {
         String uri = "kamelet:" + kamelet + "?" + pat() + "&authMode=kerberos&userAgentEntry=Acme_BadAuthMode/1.0.0"
                 + (kamelet.endsWith("sink") ? "&table=main.default.t&columns=id" : "&query=RAW(SELECT 1)");
@@ -397,7 +412,8 @@ class KameletsTest {
             }
         });
         assertThatThrownBy(context::start).rootCause()
-                .hasMessageContaining("Invalid value 'kerberos' for option authMode: expected one of pat, token-env, oauth-m2m");
+                .hasMessageContaining(
+                        "Invalid value 'kerberos' for option authMode: expected one of pat, token-env, oauth-m2m");
         assertThat(w().audit().events(e -> String.valueOf(e.userAgent()).contains("Acme_BadAuthMode"))).isEmpty();
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.springboot;
 
 import java.util.LinkedHashMap;
@@ -14,11 +29,10 @@ import org.springframework.core.env.Environment;
 import io.github.cameldatabricks.component.DatabricksComponent;
 
 /**
- * Applies the {@code camel.component.databricks.*} properties of the Spring environment (application.yml,
- * environment variables, command line ...) to the databricks component, through Camel's own property binding:
- * the same option names and conversions as on the endpoint URI and in Camel Main, and an unknown option fails
- * the start. Blank values are skipped, so {@code host: ${DATABRICKS_HOST:}} leaves an unset variable to the
- * component's own defaults.
+ * Applies the {@code camel.component.databricks.*} properties of the Spring environment (application.yml, environment
+ * variables, command line ...) to the databricks component, through Camel's own property binding: the same option names
+ * and conversions as on the endpoint URI and in Camel Main, and an unknown option fails the start. Blank values are
+ * skipped, so {@code host: ${DATABRICKS_HOST:}} leaves an unset variable to the component's own defaults.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabricksComponentSettings {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +43,9 @@ import io.github.cameldatabricks.testkit.LocalWarehouse;
 
 /**
  * The application as deployed, against LocalWarehouse: the connection comes from the Spring environment
- * (camel.component.databricks.*: the workspace from here, the userAgentEntry from application.yml), the route's result is the warehouse's, Actuator's health
- * endpoint shows the databricks producer check, and the warehouse audits application.yml's userAgentEntry.
+ * (camel.component.databricks.*: the workspace from here, the userAgentEntry from application.yml), the route's result
+ * is the warehouse's, Actuator's health endpoint shows the databricks producer check, and the warehouse audits
+ * application.yml's userAgentEntry.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import java.time.Duration;
@@ -21,8 +36,8 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
  * @param startOnQuery      whether a SQL request to a stopped warehouse starts it (serverless behaviour)
  * @param maxPageRows       the most rows one FetchResults page carries
  * @param directResultsWait how long ExecuteStatement waits to return results inline before answering RUNNING
- * @param arrowResults      answer clients that can read Arrow ({@code canReadArrowResult}) with Arrow IPC batches,
- *                          as a real warehouse does; false forces column-based results for every client
+ * @param arrowResults      answer clients that can read Arrow ({@code canReadArrowResult}) with Arrow IPC batches, as a
+ *                          real warehouse does; false forces column-based results for every client
  * @param clock             the warehouse's time: token expiry, start-up, audit times, CloudFetch link expiry (a
  *                          {@link ManualClock} lets a test run a 20-second cold start in milliseconds)
  * @param cloudFetch        when results go by CloudFetch links ({@code URL_BASED_SET}) to clients that can download
@@ -131,8 +146,8 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
         }
 
         /**
-         * Whether clients that ask for Arrow get {@code ARROW_BASED_SET} results (default true, as a real
-         * warehouse); false answers every client with {@code COLUMN_BASED_SET}.
+         * Whether clients that ask for Arrow get {@code ARROW_BASED_SET} results (default true, as a real warehouse);
+         * false answers every client with {@code COLUMN_BASED_SET}.
          */
         public Builder arrowResults(boolean value) {
             this.arrowResults = value;
@@ -146,9 +161,9 @@ public record LocalWarehouseConfig(int port, boolean tls, String token, String p
         }
 
         /**
-         * Results with more rows than this go by CloudFetch to clients that can download them (databricks-jdbc
-         * unless {@code EnableQueryResultDownload=0}); 0 sends every non-empty result by links, {@link Long#MAX_VALUE}
-         * none. Default 100,000.
+         * Results with more rows than this go by CloudFetch to clients that can download them (databricks-jdbc unless
+         * {@code EnableQueryResultDownload=0}); 0 sends every non-empty result by links, {@link Long#MAX_VALUE} none.
+         * Default 100,000.
          */
         public Builder cloudFetchThresholdRows(long value) {
             this.cloudFetch = cloudFetch.withThresholdRows(value);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +35,9 @@ import io.github.cameldatabricks.testkit.audit.AuditEvent;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * databricks-jdbc 3.4.5 asks for Arrow ({@code canReadArrowResult}, {@code canDecompressLZ4Result}): its results
- * arrive as LZ4-compressed Arrow batches (checked on what LocalWarehouse recorded as sent), paged like column-based
- * ones, and every type decodes exactly as it does from a column-based set. Metadata RPCs stay column-based.
+ * databricks-jdbc 3.4.5 asks for Arrow ({@code canReadArrowResult}, {@code canDecompressLZ4Result}): its results arrive
+ * as LZ4-compressed Arrow batches (checked on what LocalWarehouse recorded as sent), paged like column-based ones, and
+ * every type decodes exactly as it does from a column-based set. Metadata RPCs stay column-based.
  */
 class ArrowResultsTest {
 
@@ -34,8 +49,8 @@ class ArrowResultsTest {
     private static final String COLUMNS = "COLUMN_BASED_SET";
 
     /**
-     * Every type the testkit serves, with edge values, NULLs and UTC timestamps with microseconds (complex values
-     * in DuckDB's literal syntax, which the dialect layer passes through).
+     * Every type the testkit serves, with edge values, NULLs and UTC timestamps with microseconds (complex values in
+     * DuckDB's literal syntax, which the dialect layer passes through).
      */
     static final String EVERY_TYPE = """
             SELECT * FROM (VALUES

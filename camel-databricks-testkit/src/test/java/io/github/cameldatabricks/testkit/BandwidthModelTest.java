@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +33,9 @@ import io.github.cameldatabricks.testkit.faults.Bandwidth;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * The bandwidth model through the workspace server: set through the admin API, applied to the Thrift responses
- * and CloudFetch downloads the driver reads (which arrive intact), counted in {@code bytesSent}; the admin API
- * itself is neither paced nor counted. Pacing itself is covered on a virtual clock by {@code BandwidthTest}.
+ * The bandwidth model through the workspace server: set through the admin API, applied to the Thrift responses and
+ * CloudFetch downloads the driver reads (which arrive intact), counted in {@code bytesSent}; the admin API itself is
+ * neither paced nor counted. Pacing itself is covered on a virtual clock by {@code BandwidthTest}.
  */
 class BandwidthModelTest {
 
@@ -48,7 +63,8 @@ class BandwidthModelTest {
         assertThat(reported.path("totalBytesPerSecond").asLong()).isZero();
         assertThat(reported.has("bytesSent")).isTrue();
 
-        for (String bad : List.of("{\"bytesPerSecond\":-1}", "{\"bytesPerSecond\":\"fast\"}", "{\"bytesPerSecond\":1.5}",
+        for (String bad : List.of("{\"bytesPerSecond\":-1}", "{\"bytesPerSecond\":\"fast\"}",
+                "{\"bytesPerSecond\":1.5}",
                 "[]")) {
             assertThat(admin("POST", bad).statusCode()).as(bad).isEqualTo(400);
         }

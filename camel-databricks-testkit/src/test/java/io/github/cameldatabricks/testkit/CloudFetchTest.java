@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +33,9 @@ import io.github.cameldatabricks.testkit.faults.FaultType;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * databricks-jdbc 3.4.5 with cloud fetch on (its default, {@code EnableQueryResultDownload=1}) gets results above
- * the threshold as {@code URL_BASED_SET} links and downloads the files from LocalWarehouse in parallel: rows exactly
- * as inline, links paged over several responses, expired links refreshed through {@code FetchResults} with
+ * databricks-jdbc 3.4.5 with cloud fetch on (its default, {@code EnableQueryResultDownload=1}) gets results above the
+ * threshold as {@code URL_BASED_SET} links and downloads the files from LocalWarehouse in parallel: rows exactly as
+ * inline, links paged over several responses, expired links refreshed through {@code FetchResults} with
  * {@code startRowOffset}, failed downloads retried, files released when the operation closes. Checked on what
  * LocalWarehouse recorded (audit parameters, CloudFetch counters).
  */
@@ -183,7 +198,8 @@ class CloudFetchTest {
     /** Every row of {@link #NUMBERED} as "n|pickup|fare|zip", checking n runs 1, 2, 3, ... */
     private static List<String> readNumbered(String properties) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Connection c = Jdbc.connect(WAREHOUSE.warehouse(), properties); Statement s = c.createStatement();
+        try (Connection c = Jdbc.connect(WAREHOUSE.warehouse(), properties);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(NUMBERED)) {
             while (rs.next()) {
                 assertThat(rs.getLong(1)).isEqualTo(rows.size() + 1L);

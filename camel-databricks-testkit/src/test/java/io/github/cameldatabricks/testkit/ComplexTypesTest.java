@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,20 +29,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.databricks.jdbc.api.impl.DatabricksResultSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.databricks.jdbc.api.impl.DatabricksResultSet;
-
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * ARRAY, MAP, STRUCT and NULL columns as databricks-jdbc 3.4.5 reads them from a warehouse: native Arrow vectors
- * (it asks for {@code complexTypesAsArrow} and {@code nullTypeAsArrow}) named by {@code Spark:DataType:SqlName},
- * or a column-based set typed by the Thrift type id; values as text by default, as {@code java.sql.Array},
- * {@code Struct} and {@code Map} with {@code EnableComplexDatatypeSupport=1}.
+ * ARRAY, MAP, STRUCT and NULL columns as databricks-jdbc 3.4.5 reads them from a warehouse: native Arrow vectors (it
+ * asks for {@code complexTypesAsArrow} and {@code nullTypeAsArrow}) named by {@code Spark:DataType:SqlName}, or a
+ * column-based set typed by the Thrift type id; values as text by default, as {@code java.sql.Array}, {@code Struct}
+ * and {@code Map} with {@code EnableComplexDatatypeSupport=1}.
  */
 class ComplexTypesTest {
 
@@ -68,7 +82,8 @@ class ComplexTypesTest {
     @Test
     void arrowResultsNameColumnsBySparksTypeAndReadAsText() throws Exception {
         try (Connection c = Jdbc.connect(WAREHOUSE.warehouse(), "");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(QUERY)) {
             assertThat(typeNames(rs)).isEqualTo(ARROW_TYPE_NAMES);
             assertThat(jdbcTypes(rs)).isEqualTo(JDBC_TYPES);
             assertThat(rs.next()).isTrue();
@@ -80,7 +95,8 @@ class ComplexTypesTest {
 
     @Test
     void columnBasedResultsNameColumnsByTheirThriftTypeAndCarryTheSameText() throws Exception {
-        try (Connection c = Jdbc.connect(columnBased, ""); Statement s = c.createStatement();
+        try (Connection c = Jdbc.connect(columnBased, "");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(QUERY)) {
             // no Arrow schema: the driver names a column after its TTypeId (DatabricksThriftUtil)
             assertThat(typeNames(rs)).containsExactly("STRUCT", "MAP", "ARRAY", "NULL", "ARRAY", "STRUCT", "MAP");
@@ -93,7 +109,8 @@ class ComplexTypesTest {
     @Test
     void withComplexDatatypeSupportArrowValuesAreArraysStructsAndMaps() throws Exception {
         try (Connection c = Jdbc.connect(WAREHOUSE.warehouse(), ";EnableComplexDatatypeSupport=1");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(QUERY)) {
             assertThat(rs.next()).isTrue();
             Struct person = (Struct) rs.getObject(1);
             assertThat(person.getAttributes()).containsExactly("alice", 28);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,8 +21,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Date;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -54,8 +69,9 @@ class CopyIntoTest {
         try (Connection c = connect()) {
             Jdbc.update(c, "CREATE TABLE " + table + " (" + ALL_TYPES + ")");
             assertThat(Jdbc.update(c, copyJson(table, file))).isEqualTo(3);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table
-                    + " ORDER BY i")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM " + table
+                            + " ORDER BY i")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getBoolean("b")).isTrue();
                 assertThat(rs.getByte("ti")).isEqualTo((byte) -128);
@@ -64,7 +80,8 @@ class CopyIntoTest {
                 assertThat(rs.getLong("bi")).isEqualTo(Long.MAX_VALUE);
                 assertThat(rs.getFloat("f")).isEqualTo(1.5f);
                 assertThat(rs.getDouble("d")).isEqualTo(0.1d);
-                assertThat(rs.getBigDecimal("dec")).isEqualTo(new BigDecimal("12345678901234567890.123456789012345678"));
+                assertThat(rs.getBigDecimal("dec"))
+                        .isEqualTo(new BigDecimal("12345678901234567890.123456789012345678"));
                 assertThat(rs.getBigDecimal("amount")).isEqualTo(new BigDecimal("12345.6789"));
                 assertThat(rs.getString("s")).isEqualTo("héllo ✓");
                 assertThat(rs.getDate("dt")).isEqualTo(Date.valueOf("2024-01-31"));
@@ -90,8 +107,8 @@ class CopyIntoTest {
     }
 
     /**
-     * The driver treats COPY INTO as an update (it decides from the statement text), so JDBC shows the update count
-     * the warehouse's {@code num_affected_rows} carries, not the result row.
+     * The driver treats COPY INTO as an update (it decides from the statement text), so JDBC shows the update count the
+     * warehouse's {@code num_affected_rows} carries, not the result row.
      */
     @Test
     void theDriverReportsTheInsertedRowsAsTheUpdateCount() throws Exception {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +89,8 @@ class DriverBasicsTest {
                 ps.setDate(2, java.sql.Date.valueOf("2024-02-29"));
                 ps.setBoolean(3, true);
                 try (ResultSet rs = ps.executeQuery()) {
-                    assertThat(Jdbc.rows(rs)).containsExactly(List.of("it's \"quoted\"", new java.math.BigDecimal("12.34")));
+                    assertThat(Jdbc.rows(rs))
+                            .containsExactly(List.of("it's \"quoted\"", new java.math.BigDecimal("12.34")));
                 }
             }
         }
@@ -101,7 +117,8 @@ class DriverBasicsTest {
             Jdbc.update(c, "CREATE TABLE " + catalog + ".sales.orders (id INT)");
             assertThat(Jdbc.query(c, "SHOW CATALOGS")).contains(List.of(catalog), List.of("main"), List.of("samples"));
             assertThat(Jdbc.query(c, "SHOW SCHEMAS IN " + catalog)).contains(List.of("sales"));
-            assertThat(Jdbc.query(c, "SHOW TABLES IN " + catalog + ".sales")).containsExactly(List.of("sales", "orders", false));
+            assertThat(Jdbc.query(c, "SHOW TABLES IN " + catalog + ".sales"))
+                    .containsExactly(List.of("sales", "orders", false));
             assertThat(Jdbc.query(c, "SET spark.sql.ansi.enabled = true"))
                     .containsExactly(List.of("spark.sql.ansi.enabled", "true"));
             Jdbc.update(c, "DROP CATALOG " + catalog + " CASCADE");

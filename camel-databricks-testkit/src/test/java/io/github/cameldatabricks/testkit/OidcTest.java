@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +75,8 @@ class OidcTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (basic != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -149,7 +165,8 @@ class OidcTest {
         assertThat(refreshed.statusCode()).isEqualTo(200);
         assertThat(json.readTree(refreshed.body()).get("refresh_token").asText()).isNotEqualTo(refresh);
         HttpResponse<String> reused = post("/oidc/v1/token", refreshForm, null);
-        assertThat(json.readTree(reused.body()).get("error_description").asText()).isEqualTo("Refresh token is invalid");
+        assertThat(json.readTree(reused.body()).get("error_description").asText())
+                .isEqualTo("Refresh token is invalid");
     }
 
     @Test
@@ -166,7 +183,8 @@ class OidcTest {
         assertThat(get(authorizeQuery("nobody", REDIRECT, "s")).statusCode()).isEqualTo(400);
         HttpResponse<String> noPkce = get("/oidc/v1/authorize?response_type=code&client_id=" + APP + "&redirect_uri="
                 + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&state=s");
-        assertThat(query(noPkce.headers().firstValue("Location").orElseThrow())).containsEntry("error", "invalid_request");
+        assertThat(query(noPkce.headers().firstValue("Location").orElseThrow())).containsEntry("error",
+                "invalid_request");
     }
 
     @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,18 +26,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.databricks.jdbc.model.client.thrift.generated.TSparkParameter;
 import com.databricks.jdbc.model.client.thrift.generated.TSparkParameterValue;
 import com.databricks.jdbc.model.client.thrift.generated.TSparkParameterValueArg;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * Native parameters in the forms each official client sends them: hand-built {@code TSparkParameter}s for the
- * Python and Node.js connectors, the real driver for JDBC.
+ * Native parameters in the forms each official client sends them: hand-built {@code TSparkParameter}s for the Python
+ * and Node.js connectors, the real driver for JDBC.
  */
 class ParametersTest {
 

@@ -1,21 +1,35 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.databricks.jdbc.model.client.thrift.generated.TExecuteStatementResp;
 import com.databricks.jdbc.model.client.thrift.generated.TGetOperationStatusResp;
 import com.databricks.jdbc.model.client.thrift.generated.TOperationState;
 import com.databricks.jdbc.model.client.thrift.generated.TStatusCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * Where a parse error is reported depends on the request's {@code runAsync}: on ExecuteStatement's own status when
- * it is false (a real recording), as an operation in ERROR_STATE when it is true (what the official clients send
- * and their end-to-end suites expect).
+ * Where a parse error is reported depends on the request's {@code runAsync}: on ExecuteStatement's own status when it
+ * is false (a real recording), as an operation in ERROR_STATE when it is true (what the official clients send and their
+ * end-to-end suites expect).
  */
 class ParseErrorPlacementTest {
 

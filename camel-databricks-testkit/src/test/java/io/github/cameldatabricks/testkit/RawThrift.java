@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import java.nio.ByteBuffer;
@@ -10,8 +25,8 @@ import com.databricks.internal.apache.thrift.transport.THttpClient;
 import com.databricks.jdbc.model.client.thrift.generated.*;
 
 /**
- * A bare Thrift client of LocalWarehouse built on the generated classes inside the driver jar, for request forms
- * the JDBC driver never sends (the Python and Node.js connectors' parameters, {@code runAsync=false}).
+ * A bare Thrift client of LocalWarehouse built on the generated classes inside the driver jar, for request forms the
+ * JDBC driver never sends (the Python and Node.js connectors' parameters, {@code runAsync=false}).
  */
 final class RawThrift implements AutoCloseable {
 
@@ -92,11 +107,26 @@ final class RawThrift implements AutoCloseable {
         List<?> values;
         ByteBuffer nulls;
         switch (column.getSetField()) {
-            case BOOL_VAL -> { values = column.getBoolVal().getValues(); nulls = column.getBoolVal().bufferForNulls(); }
-            case BYTE_VAL -> { values = column.getByteVal().getValues(); nulls = column.getByteVal().bufferForNulls(); }
-            case I16_VAL -> { values = column.getI16Val().getValues(); nulls = column.getI16Val().bufferForNulls(); }
-            case I32_VAL -> { values = column.getI32Val().getValues(); nulls = column.getI32Val().bufferForNulls(); }
-            case I64_VAL -> { values = column.getI64Val().getValues(); nulls = column.getI64Val().bufferForNulls(); }
+            case BOOL_VAL -> {
+                values = column.getBoolVal().getValues();
+                nulls = column.getBoolVal().bufferForNulls();
+            }
+            case BYTE_VAL -> {
+                values = column.getByteVal().getValues();
+                nulls = column.getByteVal().bufferForNulls();
+            }
+            case I16_VAL -> {
+                values = column.getI16Val().getValues();
+                nulls = column.getI16Val().bufferForNulls();
+            }
+            case I32_VAL -> {
+                values = column.getI32Val().getValues();
+                nulls = column.getI32Val().bufferForNulls();
+            }
+            case I64_VAL -> {
+                values = column.getI64Val().getValues();
+                nulls = column.getI64Val().bufferForNulls();
+            }
             case DOUBLE_VAL -> {
                 values = column.getDoubleVal().getValues();
                 nulls = column.getDoubleVal().bufferForNulls();

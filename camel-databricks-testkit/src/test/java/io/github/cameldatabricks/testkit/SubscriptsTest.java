@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +32,8 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
  * Spark's ARRAY and MAP access through the real driver: {@code arr[i]} from 0, {@code element_at} from 1 (negative:
- * from the end), map lookups by key, {@code size}, and the errors a SQL warehouse (ANSI mode on) raises for an
- * index out of bounds. DuckDB, underneath, indexes lists from 1.
+ * from the end), map lookups by key, {@code size}, and the errors a SQL warehouse (ANSI mode on) raises for an index
+ * out of bounds. DuckDB, underneath, indexes lists from 1.
  */
 class SubscriptsTest {
 
@@ -67,7 +82,8 @@ class SubscriptsTest {
                     + " (2, array(9), map('b', 2), map(2, 'two'), array(named_struct('k', 'y', 'v', array(4))))");
             assertThat(Jdbc.query(c, "SELECT id, tags[0], " + table + ".tags[size(tags) - 1], m['a'], mi[1],"
                     + " items[0].k, items[0].v[0], `items`[0]['k'] FROM " + table + " ORDER BY id")).containsExactly(
-                    Arrays.asList(1, 7, 8, 1, "one", "x", 5, "x"), Arrays.asList(2, 9, 9, null, null, "y", 4, "y"));
+                            Arrays.asList(1, 7, 8, 1, "one", "x", 5, "x"),
+                            Arrays.asList(2, 9, 9, null, null, "y", 4, "y"));
             assertThat(Jdbc.query(c, "SELECT id FROM " + table + " WHERE tags[0] = 9 OR m['a'] = 1 ORDER BY id"))
                     .containsExactly(List.of(1), List.of(2));
             assertThat(Jdbc.query(c, "SELECT coalesce(tags[0], 0) + element_at(tags, -1) FROM " + table

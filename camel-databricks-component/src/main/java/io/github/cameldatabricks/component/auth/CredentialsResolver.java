@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.net.URI;
@@ -14,17 +29,17 @@ import com.databricks.sdk.core.oauth.Token;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.StringHelper;
 
-import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
 import io.github.cameldatabricks.component.env.EnvironmentVariables;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
- * Decides the auth mode and builds its credentials. Credentials come either all from the endpoint's options or
- * all from the environment, never mixed, so the ambient {@code DATABRICKS_*} variables cannot change an endpoint
- * that configures its own. From the environment, the mode is {@code APP_AUTH_TYPE} (the variables of other flows are
- * then ignored, and named at INFO), or the one flow whose variables are present; variables of two flows with no
- * selector, or of none, are reported as the PWAF troubleshooting table describes, naming every variable. Errors
- * and log lines never contain a value.
+ * Decides the auth mode and builds its credentials. Credentials come either all from the endpoint's options or all from
+ * the environment, never mixed, so the ambient {@code DATABRICKS_*} variables cannot change an endpoint that configures
+ * its own. From the environment, the mode is {@code APP_AUTH_TYPE} (the variables of other flows are then ignored, and
+ * named at INFO), or the one flow whose variables are present; variables of two flows with no selector, or of none, are
+ * reported as the PWAF troubleshooting table describes, naming every variable. Errors and log lines never contain a
+ * value.
  */
 public final class CredentialsResolver {
 
@@ -74,7 +89,8 @@ public final class CredentialsResolver {
         if (o.authMode() != null) {
             mode = o.authMode();
         } else if (ObjectHelper.isNotEmpty(o.idTokenFile())) {
-            if (ObjectHelper.isNotEmpty(o.token()) || ObjectHelper.isNotEmpty(o.accessToken()) || ObjectHelper.isNotEmpty(o.clientSecret())) {
+            if (ObjectHelper.isNotEmpty(o.token()) || ObjectHelper.isNotEmpty(o.accessToken())
+                    || ObjectHelper.isNotEmpty(o.clientSecret())) {
                 throw new IllegalArgumentException("idTokenFile is set next to a token or clientSecret (on the endpoint"
                         + " or the component): set authMode=oauth-federation to use the workload's identity token, or"
                         + " remove idTokenFile");
@@ -103,8 +119,9 @@ public final class CredentialsResolver {
                 missing(mode, o.clientId(), "clientId", o.clientSecret(), "clientSecret");
                 yield m2m(host, o.clientId().trim(), o.clientSecret().trim(), o);
             }
-            case OAUTH_U2M -> u2m(host, require(mode, o.clientId(), "clientId"), StringHelper.trimToNull(o.clientSecret()),
-                    o);
+            case OAUTH_U2M ->
+                u2m(host, require(mode, o.clientId(), "clientId"), StringHelper.trimToNull(o.clientSecret()),
+                        o);
             case OAUTH_FEDERATION -> {
                 if (ObjectHelper.isNotEmpty(o.clientSecret())) {
                     throw new IllegalArgumentException("clientSecret is not used by authMode=oauth-federation (the"
@@ -284,7 +301,9 @@ public final class CredentialsResolver {
                 + EnvironmentVariables.OIDC_TOKEN_ENV + " naming the variable that holds it)");
     }
 
-    /** The token file, checked now so that a wrong path fails at endpoint creation rather than at the first exchange. */
+    /**
+     * The token file, checked now so that a wrong path fails at endpoint creation rather than at the first exchange.
+     */
     private static WorkloadToken tokenFile(String value, String source) {
         if (LOOKS_LIKE_JWT.matcher(value).matches()) {
             throw new IllegalArgumentException("Invalid " + source + ": it holds what looks like a token, not the path"

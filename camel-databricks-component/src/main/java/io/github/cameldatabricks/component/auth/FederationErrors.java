@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.time.Clock;
@@ -10,18 +25,19 @@ import com.databricks.sdk.core.DatabricksError;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Turns the token endpoint's refusal of a token exchange into a message that names the cause and the fix. The
- * server's {@code error_description} says which check failed; the workload token's own claims ({@code iss},
- * {@code sub}, {@code aud}, {@code exp}, read here without verifying it) say what the federation policy must match.
- * Those claims identify the workload, not a credential, so they may be shown; the token itself never is. The error
- * code becomes {@value #CODE} so the classifier reports this message rather than the U2M advice it gives for a
- * plain {@code invalid_grant}.
+ * Turns the token endpoint's refusal of a token exchange into a message that names the cause and the fix. The server's
+ * {@code error_description} says which check failed; the workload token's own claims ({@code iss}, {@code sub},
+ * {@code aud}, {@code exp}, read here without verifying it) say what the federation policy must match. Those claims
+ * identify the workload, not a credential, so they may be shown; the token itself never is. The error code becomes
+ * {@value #CODE} so the classifier reports this message rather than the U2M advice it gives for a plain
+ * {@code invalid_grant}.
  */
 final class FederationErrors {
 
     static final String CODE = "token_exchange_refused";
     /** "subject" as the claim, not as in "the subject token". */
-    private static final java.util.regex.Pattern SUBJECT_CLAIM = java.util.regex.Pattern.compile("\\bsubject\\b(?! token)");
+    private static final java.util.regex.Pattern SUBJECT_CLAIM = java.util.regex.Pattern
+            .compile("\\bsubject\\b(?! token)");
 
     private final WorkloadToken source;
     private final String clientId;
@@ -73,7 +89,7 @@ final class FederationErrors {
             fix = "no federation policy trusts the token's issuer '" + issuer + "'" + (clientId == null ? ""
                     : " for service principal " + clientId) + ". Create " + policy + " with this issuer, or set"
                     + " clientId to the service principal that has it" + (clientId == null ? "" : " (or unset"
-                    + " clientId for account-wide federation)");
+                            + " clientId for account-wide federation)");
         } else {
             fix = "check " + policy + " (issuer '" + issuer + "', audiences " + audiences + ", subject '" + subject
                     + "') against the token";

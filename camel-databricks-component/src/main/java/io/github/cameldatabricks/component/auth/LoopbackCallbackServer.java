@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.io.IOException;
@@ -25,10 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives the browser's redirect after sign-in, on the redirect URI's host, port and path only. Other paths
- * (a favicon, a prefetch) get 404 and a callback with the wrong {@code state} gets 400, and waiting goes on; the
- * first callback with the right state completes the flow, once. Written here because the SDK's callback server
- * accepts any path and ends the flow on the first stray request (see docs).
+ * Receives the browser's redirect after sign-in, on the redirect URI's host, port and path only. Other paths (a
+ * favicon, a prefetch) get 404 and a callback with the wrong {@code state} gets 400, and waiting goes on; the first
+ * callback with the right state completes the flow, once. Written here because the SDK's callback server accepts any
+ * path and ends the flow on the first stray request (see docs).
  */
 final class LoopbackCallbackServer implements AutoCloseable {
 
@@ -56,8 +71,8 @@ final class LoopbackCallbackServer implements AutoCloseable {
     }
 
     /**
-     * Listens on the redirect URI, which CredentialsResolver has already checked is an http URI of this machine with
-     * an explicit port.
+     * Listens on the redirect URI, which CredentialsResolver has already checked is an http URI of this machine with an
+     * explicit port.
      *
      * @throws IllegalArgumentException if its port is taken
      */
@@ -123,8 +138,8 @@ final class LoopbackCallbackServer implements AutoCloseable {
             boolean first = result.complete(callback);
             respond(exchange, 200, !first ? "This sign-in was already completed. You can close this window."
                     : callback.code() != null ? "Signed in to Databricks. You can close this window."
-                    // a fixed text: the error comes from the request, and this page is HTML
-                    : "Sign-in failed. You can close this window; the application's log says why.");
+                            // a fixed text: the error comes from the request, and this page is HTML
+                            : "Sign-in failed. You can close this window; the application's log says why.");
         }
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.sql.Connection;
@@ -14,8 +29,8 @@ import com.databricks.sdk.core.oauth.TokenSource;
 
 /**
  * Credentials from a refreshing OAuth token source (M2M or U2M), shared by every connection of a pool. The SDK's
- * {@link CachedTokenSource} refreshes in the background once a token is half-way to expiry, so exchanges do not
- * wait on token requests; pooled connections outliving a token get the current one through
+ * {@link CachedTokenSource} refreshes in the background once a token is half-way to expiry, so exchanges do not wait on
+ * token requests; pooled connections outliving a token get the current one through
  * {@code setClientInfo("Auth_AccessToken", ...)} before each use (immediate with {@code EnableTokenFederation=0}).
  */
 public final class OAuthCredentials implements DatabricksCredentials {
@@ -39,8 +54,8 @@ public final class OAuthCredentials implements DatabricksCredentials {
     private final Map<Connection, String> given = new WeakHashMap<>();
 
     /**
-     * @param clientSecret only fingerprinted into the identity, so that endpoints with different secrets for one
-     *                     client never share a pool or a token; may be null (a public U2M client)
+     * @param clientSecret only fingerprinted into the identity, so that endpoints with different secrets for one client
+     *                     never share a pool or a token; may be null (a public U2M client)
      * @param initial      a token already held (U2M: from the token cache), or null
      */
     public OAuthCredentials(DatabricksAuthMode mode, String host, String clientId, String clientSecret,
@@ -76,18 +91,21 @@ public final class OAuthCredentials implements DatabricksCredentials {
             LongSupplier tokenRequests, Clock clock) {
         String who = clientId == null ? "account-wide" : clientId;
         return new OAuthCredentials(DatabricksAuthMode.OAUTH_FEDERATION, DatabricksAuthMode.OAUTH_FEDERATION.option()
-                + ":" + host + ":" + who + ":" + tokenSource, DatabricksAuthMode.OAUTH_FEDERATION.option() + " ("
-                + (clientId == null ? "account-wide" : "service principal " + clientId) + ", workload token from "
-                + tokenSource + ")", host, clientId, source, null, tokenRequests, clock);
+                + ":" + host + ":" + who + ":" + tokenSource,
+                DatabricksAuthMode.OAUTH_FEDERATION.option() + " ("
+                        + (clientId == null ? "account-wide" : "service principal " + clientId)
+                        + ", workload token from "
+                        + tokenSource + ")",
+                host, clientId, source, null, tokenRequests, clock);
     }
 
     /**
-     * The token cache, built when the first token is needed. Its expiry buffer — a token counts as expired this
-     * long before its real expiry, so it is never sent as it expires — is 10% of that first token's lifetime, at
-     * most 10 s: the SDK's fixed 40 s (or any fixed 10 s) would make a 10 s token expired on arrival and every
-     * exchange wait for a new one. The margin is a buffer rather than an earlier expiry on the token because the
-     * SDK starts its background refresh half-way through the remaining lifetime: with an earlier expiry, 10 s
-     * tokens would be renewed every 4.5 s instead of every 5 s.
+     * The token cache, built when the first token is needed. Its expiry buffer — a token counts as expired this long
+     * before its real expiry, so it is never sent as it expires — is 10% of that first token's lifetime, at most 10 s:
+     * the SDK's fixed 40 s (or any fixed 10 s) would make a 10 s token expired on arrival and every exchange wait for a
+     * new one. The margin is a buffer rather than an earlier expiry on the token because the SDK starts its background
+     * refresh half-way through the remaining lifetime: with an earlier expiry, 10 s tokens would be renewed every 4.5 s
+     * instead of every 5 s.
      */
     private CachedTokenSource tokens() {
         CachedTokenSource current = tokens;
@@ -128,8 +146,8 @@ public final class OAuthCredentials implements DatabricksCredentials {
     }
 
     /**
-     * The current token. Never signs in interactively: it is also called from HikariCP's connection-adding thread
-     * and the warehouse state client; the exchange's own {@link #ensureReady()} signs in first when needed.
+     * The current token. Never signs in interactively: it is also called from HikariCP's connection-adding thread and
+     * the warehouse state client; the exchange's own {@link #ensureReady()} signs in first when needed.
      */
     @Override
     public String accessToken() {
@@ -139,8 +157,8 @@ public final class OAuthCredentials implements DatabricksCredentials {
     }
 
     /**
-     * When the token last handed out expires; null if none was yet. Read without asking the token source, so
-     * looking at it (the dev console) never causes a token request.
+     * When the token last handed out expires; null if none was yet. Read without asking the token source, so looking at
+     * it (the dev console) never causes a token request.
      */
     public Instant tokenExpiry() {
         return lastExpiry;
@@ -183,8 +201,8 @@ public final class OAuthCredentials implements DatabricksCredentials {
     }
 
     /**
-     * How many of those requests renewed a token: all but the one that got the first token, unless the first came
-     * from the U2M token cache.
+     * How many of those requests renewed a token: all but the one that got the first token, unless the first came from
+     * the U2M token cache.
      */
     public long tokenRefreshes() {
         long requests = tokenRequests();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.io.IOException;
@@ -21,11 +36,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
- * The workspace's OIDC endpoints: discovery and token requests (client_secret_post). Written here rather than
- * taken from databricks-sdk-java because the SDK's HTTP client, discovery and client-credentials classes are
- * {@code @InternalApi} or read the ambient environment; the SDK's public {@code Token} and
- * {@code CachedTokenSource} are reused for caching and refresh. Errors become the SDK's public
- * {@link DatabricksError} with the HTTP status and the OAuth {@code error} code, which the classifier reads.
+ * The workspace's OIDC endpoints: discovery and token requests (client_secret_post). Written here rather than taken
+ * from databricks-sdk-java because the SDK's HTTP client, discovery and client-credentials classes are
+ * {@code @InternalApi} or read the ambient environment; the SDK's public {@code Token} and {@code CachedTokenSource}
+ * are reused for caching and refresh. Errors become the SDK's public {@link DatabricksError} with the HTTP status and
+ * the OAuth {@code error} code, which the classifier reads.
  */
 public final class OAuthTokenEndpoint {
 

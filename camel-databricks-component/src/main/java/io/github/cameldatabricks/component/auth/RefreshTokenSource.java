@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.util.LinkedHashMap;
@@ -11,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OAuth U2M tokens: a refresh with the latest refresh token when there is one, else a browser sign-in. It is the
- * single owner of the refresh token, so single-use (rotating) refresh tokens are safe: each new one is written to
- * the cache before it is used. A refused refresh token (invalid_grant) is dropped, so the next attempt signs in.
+ * OAuth U2M tokens: a refresh with the latest refresh token when there is one, else a browser sign-in. It is the single
+ * owner of the refresh token, so single-use (rotating) refresh tokens are safe: each new one is written to the cache
+ * before it is used. A refused refresh token (invalid_grant) is dropped, so the next attempt signs in.
  */
 final class RefreshTokenSource implements TokenSource {
 

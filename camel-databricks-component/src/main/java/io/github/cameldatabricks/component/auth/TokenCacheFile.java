@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.io.IOException;
@@ -5,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -27,11 +42,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The U2M tokens of one host and client id, kept between runs in a file only its owner can read or write. On POSIX
- * file systems the directory is created {@code rwx------} and each version of the file as a new, uniquely named
- * {@code rw-------} file before anything is written to it (the SDK's FileTokenCache sets permissions afterwards),
- * then moved over the old one atomically; a cache file that others can read or write is ignored. Every new
- * refresh token is written back before it is used, so a single-use refresh token is never lost.
+ * The U2M tokens of one host and client id, kept between runs in a file only its owner can read or write. On POSIX file
+ * systems the directory is created {@code rwx------} and each version of the file as a new, uniquely named
+ * {@code rw-------} file before anything is written to it (the SDK's FileTokenCache sets permissions afterwards), then
+ * moved over the old one atomically; a cache file that others can read or write is ignored. Every new refresh token is
+ * written back before it is used, so a single-use refresh token is never lost.
  */
 final class TokenCacheFile {
 
@@ -83,8 +98,8 @@ final class TokenCacheFile {
     }
 
     /**
-     * Reads the file through a channel opened with NOFOLLOW_LINKS (O_NOFOLLOW): a link put in its place after the
-     * check above is not followed to another file.
+     * Reads the file through a channel opened with NOFOLLOW_LINKS (O_NOFOLLOW): a link put in its place after the check
+     * above is not followed to another file.
      */
     private String readWithoutFollowingLinks() throws IOException {
         try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file,

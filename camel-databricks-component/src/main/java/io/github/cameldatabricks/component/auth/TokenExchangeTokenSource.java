@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.util.LinkedHashMap;
@@ -9,12 +24,12 @@ import com.databricks.sdk.core.oauth.Token;
 import com.databricks.sdk.core.oauth.TokenSource;
 
 /**
- * OAuth token federation: a Databricks access token for the workload's identity token (RFC 8693 token exchange),
- * with a freshly read workload token on every request. Written here rather than using the SDK's
- * {@code DatabricksOAuthTokenSource} because that one dates the token's expiry with {@code Instant.now()} instead
- * of the component's clock, needs the SDK's {@code @InternalApi} HTTP client and endpoint classes, and logs the
- * failure itself at ERROR; the request goes through {@link OAuthTokenEndpoint} like the other OAuth modes' (see
- * its Javadoc for why). The workload token is read through the SDK's public {@code IDTokenSource} interface.
+ * OAuth token federation: a Databricks access token for the workload's identity token (RFC 8693 token exchange), with a
+ * freshly read workload token on every request. Written here rather than using the SDK's
+ * {@code DatabricksOAuthTokenSource} because that one dates the token's expiry with {@code Instant.now()} instead of
+ * the component's clock, needs the SDK's {@code @InternalApi} HTTP client and endpoint classes, and logs the failure
+ * itself at ERROR; the request goes through {@link OAuthTokenEndpoint} like the other OAuth modes' (see its Javadoc for
+ * why). The workload token is read through the SDK's public {@code IDTokenSource} interface.
  */
 public final class TokenExchangeTokenSource implements TokenSource {
 

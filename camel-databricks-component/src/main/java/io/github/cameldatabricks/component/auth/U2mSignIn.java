@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.net.URI;
@@ -18,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One OAuth U2M sign-in with a custom OAuth app: authorization code with PKCE S256, the browser opened on the
- * authorize URL, the code received on the loopback redirect URI, and exchanged for tokens.
+ * One OAuth U2M sign-in with a custom OAuth app: authorization code with PKCE S256, the browser opened on the authorize
+ * URL, the code received on the loopback redirect URI, and exchanged for tokens.
  */
 final class U2mSignIn {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.io.IOException;
@@ -15,10 +30,10 @@ import io.github.cameldatabricks.component.env.Environment;
  * Where the workload's identity token (a JWT from Kubernetes, GitHub Actions, a cloud) is read: a file or an
  * environment variable, read again on every call because platforms rotate it. Implements the SDK's public
  * {@link IDTokenSource}; the SDK's own {@code FileIDTokenSource} and {@code EnvVarIDTokenSource} are
- * {@code @InternalApi}, the latter reads the SDK's environment rather than the component's (which tests and
- * embedders replace), and their messages do not name our options. Failures are the SDK's public
- * {@link DatabricksError} without an HTTP status, so they are classified as authentication failures with this
- * message; no message ever contains the token or any part of it.
+ * {@code @InternalApi}, the latter reads the SDK's environment rather than the component's (which tests and embedders
+ * replace), and their messages do not name our options. Failures are the SDK's public {@link DatabricksError} without
+ * an HTTP status, so they are classified as authentication failures with this message; no message ever contains the
+ * token or any part of it.
  */
 public abstract sealed class WorkloadToken implements IDTokenSource {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.batch;
 
 import java.util.ArrayList;
@@ -12,11 +27,11 @@ import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.MultiRowInsert;
 
 /**
- * Writes the elements of a batch body (Maps of parameter values), reading them one at a time so that an Iterator
- * or stream is never held whole. An INSERT with one VALUES group sends as many rows per statement as the
- * {@link BatchLimits} allow; any other statement runs once per element. Each statement goes through the
- * producer's retry policy on its own; the first one that fails ends the batch with a {@link DatabricksException}
- * whose {@link BatchOutcome} says which elements are committed.
+ * Writes the elements of a batch body (Maps of parameter values), reading them one at a time so that an Iterator or
+ * stream is never held whole. An INSERT with one VALUES group sends as many rows per statement as the
+ * {@link BatchLimits} allow; any other statement runs once per element. Each statement goes through the producer's
+ * retry policy on its own; the first one that fails ends the batch with a {@link DatabricksException} whose
+ * {@link BatchOutcome} says which elements are committed.
  */
 public final class BatchWriter {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.connection;
 
 import java.util.HashMap;
@@ -16,9 +31,9 @@ import org.slf4j.LoggerFactory;
 import io.github.cameldatabricks.component.auth.DatabricksCredentials;
 
 /**
- * One HikariCP pool per distinct warehouse target and identity, shared by the endpoints that use it and closed
- * when the last of them stops. Pools open no connection until one is needed ({@code minimumIdle=0}): starting a
- * route must not wake (and bill) a stopped warehouse.
+ * One HikariCP pool per distinct warehouse target and identity, shared by the endpoints that use it and closed when the
+ * last of them stops. Pools open no connection until one is needed ({@code minimumIdle=0}): starting a route must not
+ * wake (and bill) a stopped warehouse.
  */
 public final class ConnectionPools {
 
@@ -30,8 +45,8 @@ public final class ConnectionPools {
     }
 
     /**
-     * One pool as the dev console shows it: where it connects, as whom (mode and principal, never a secret), and
-     * its connections from HikariCP's pool MXBean.
+     * One pool as the dev console shows it: where it connects, as whom (mode and principal, never a secret), and its
+     * connections from HikariCP's pool MXBean.
      */
     public record PoolView(String name, WarehouseTarget target, String authMode, String principal, int endpoints,
             int active, int idle, int waiting, int total, int maximum) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.connection;
 
 import java.io.PrintWriter;
@@ -15,8 +30,8 @@ import com.databricks.client.jdbc.Driver;
 import io.github.cameldatabricks.component.error.EndpointStoppedException;
 
 /**
- * Opens physical connections through the databricks-jdbc driver, asking for the credentials each time. HikariCP
- * pools this DataSource; it never sees (and so never logs) the credential properties.
+ * Opens physical connections through the databricks-jdbc driver, asking for the credentials each time. HikariCP pools
+ * this DataSource; it never sees (and so never logs) the credential properties.
  */
 public final class DriverDataSource implements DataSource {
 
@@ -94,7 +109,9 @@ public final class DriverDataSource implements DataSource {
         return !borrowers.isEmpty() && borrowers.lastKey() < failures ? lastFailure : null;
     }
 
-    /** The latest failure to open a connection, if any failed after {@link #borrowerWaiting()} returned the given count. */
+    /**
+     * The latest failure to open a connection, if any failed after {@link #borrowerWaiting()} returned the given count.
+     */
     public synchronized SQLException failureSince(long count) {
         return failures > count ? lastFailure : null;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.connection;
 
 import java.nio.file.Files;
@@ -7,9 +22,9 @@ import java.util.Set;
 
 /**
  * Which pass-through driver properties ({@code jdbc.*}) an endpoint may set. Refused: what the component sets itself
- * (host, path, TLS on/off, auth, User-Agent, the Thrift client), what would switch certificate checks off, and
- * driver log levels that write HTTP headers — the access token — to the driver's log files. A trust store must be a
- * readable file, checked when the endpoint is created rather than failing every connection as a network error.
+ * (host, path, TLS on/off, auth, User-Agent, the Thrift client), what would switch certificate checks off, and driver
+ * log levels that write HTTP headers — the access token — to the driver's log files. A trust store must be a readable
+ * file, checked when the endpoint is created rather than failing every connection as a network error.
  */
 final class DriverPropertyPolicy {
 
@@ -28,8 +43,8 @@ final class DriverPropertyPolicy {
     /**
      * Checks one pass-through property.
      *
-     * @throws IllegalArgumentException naming the property and what is expected (never echoing its value, which may
-     *                                  be a password)
+     * @throws IllegalArgumentException naming the property and what is expected (never echoing its value, which may be
+     *                                  a password)
      */
     static void check(String name, String value) {
         String key = name.toLowerCase(Locale.ROOT);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.connection;
 
 import java.io.PrintWriter;
@@ -17,11 +32,11 @@ import io.github.cameldatabricks.component.auth.DatabricksCredentials;
 import io.github.cameldatabricks.component.error.EndpointStoppedException;
 
 /**
- * Lends connections from a HikariCP pool, but reports a failure to open one at once. Hikari keeps retrying a
- * failed connect in the background and tells the waiting caller only when {@code connectionTimeout} ends, as a
- * timeout: a rejected token or a stopped warehouse would hold every exchange for 30 s and hide the cause. Here the
- * caller waits in short slices and, as soon as an attempt made while it waited has failed, gets the driver's own
- * error, which the producer classifies (and, for a starting warehouse, waits on with progress in the log).
+ * Lends connections from a HikariCP pool, but reports a failure to open one at once. Hikari keeps retrying a failed
+ * connect in the background and tells the waiting caller only when {@code connectionTimeout} ends, as a timeout: a
+ * rejected token or a stopped warehouse would hold every exchange for 30 s and hide the cause. Here the caller waits in
+ * short slices and, as soon as an attempt made while it waited has failed, gets the driver's own error, which the
+ * producer classifies (and, for a starting warehouse, waits on with progress in the log).
  */
 final class FailFastDataSource implements DataSource {
 
@@ -106,10 +121,10 @@ final class FailFastDataSource implements DataSource {
     }
 
     /**
-     * The endpoint stops: attempts in flight are not waited for (they close what they open), and connections still
-     * busy are waited for at most {@code waitMillis}. HikariCP's own close waits up to 10 s for a busy connection it
-     * cannot abort, and databricks-jdbc cannot abort one blocked on a warehouse that does not answer; past the wait
-     * the pool finishes closing on a daemon thread so that the CamelContext's stop carries on.
+     * The endpoint stops: attempts in flight are not waited for (they close what they open), and connections still busy
+     * are waited for at most {@code waitMillis}. HikariCP's own close waits up to 10 s for a busy connection it cannot
+     * abort, and databricks-jdbc cannot abort one blocked on a warehouse that does not answer; past the wait the pool
+     * finishes closing on a daemon thread so that the CamelContext's stop carries on.
      */
     void close(long waitMillis) {
         driver.close();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.connection;
 
 import java.util.Set;
@@ -9,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The User-Agent entries in use in this JVM. databricks-jdbc 3.x keeps UserAgentEntry values in the SDK's static
  * User-Agent, so every entry any connection in the JVM has set is sent on every later call of every connection
- * (verified against LocalWarehouse's audit). That is JVM-wide state in the driver, so tracking it is JVM-wide here
- * too: when a second, different entry goes live the component warns that the audit log will show both.
+ * (verified against LocalWarehouse's audit). That is JVM-wide state in the driver, so tracking it is JVM-wide here too:
+ * when a second, different entry goes live the component warns that the audit log will show both.
  */
 public final class UserAgentEntriesInUse {
 

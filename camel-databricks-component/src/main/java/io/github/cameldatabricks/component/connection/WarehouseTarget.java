@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.connection;
 
 import java.util.Map;
@@ -6,8 +21,8 @@ import java.util.TreeMap;
 import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
- * Where to connect and with which non-secret driver settings: host, warehouse path, initial namespace, User-Agent
- * entry and pass-through driver properties. Together with an identity it keys a connection pool.
+ * Where to connect and with which non-secret driver settings: host, warehouse path, initial namespace, User-Agent entry
+ * and pass-through driver properties. Together with an identity it keys a connection pool.
  */
 public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalog, String schema,
         String userAgentEntry, Map<String, String> driverProperties, int rateLimitWindowSeconds,
@@ -29,8 +44,8 @@ public record WarehouseTarget(WorkspaceHost host, String httpPath, String catalo
     }
 
     /**
-     * Non-secret connection properties: the component's defaults, then the user's pass-through properties (which
-     * may override the defaults, e.g. {@code jdbc.RateLimitRetry=0}).
+     * Non-secret connection properties: the component's defaults, then the user's pass-through properties (which may
+     * override the defaults, e.g. {@code jdbc.RateLimitRetry=0}).
      */
     public Map<String, String> connectionProperties() {
         Map<String, String> props = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

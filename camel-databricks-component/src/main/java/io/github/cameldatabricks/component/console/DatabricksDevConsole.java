@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.console;
 
 import java.time.Instant;
@@ -23,10 +38,10 @@ import io.github.cameldatabricks.component.health.WarehouseStatus;
 import io.github.cameldatabricks.component.stats.EndpointStatistics;
 
 /**
- * The {@code databricks} dev console: per connection pool its warehouse, identity and connections; per OAuth
- * identity its token expiry and refreshes; the User-Agent entries in use; per endpoint its exchanges, retries,
- * failures by category and waits for a starting warehouse. It only reads what the component already holds: it
- * makes no call to the workspace and shows no token or secret, only auth modes and client ids.
+ * The {@code databricks} dev console: per connection pool its warehouse, identity and connections; per OAuth identity
+ * its token expiry and refreshes; the User-Agent entries in use; per endpoint its exchanges, retries, failures by
+ * category and waits for a starting warehouse. It only reads what the component already holds: it makes no call to the
+ * workspace and shows no token or secret, only auth modes and client ids.
  */
 @DevConsole(name = "databricks", displayName = "Databricks",
         description = "Databricks SQL warehouse pools, OAuth identities, User-Agent entries and endpoint statistics")

@@ -1,11 +1,24 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.error;
 
-import io.github.cameldatabricks.component.error.ExecutionPhase;
-
 /**
- * Thrown by one attempt at a statement or REST call to the retry loop: what failed, and where it failed: that decides whether the statement (or request) may have run. The cause is
- * the driver's {@link java.sql.SQLException}, or the component's own failure of a REST call such as a Files API
- * upload.
+ * Thrown by one attempt at a statement or REST call to the retry loop: what failed, and where it failed: that decides
+ * whether the statement (or request) may have run. The cause is the driver's {@link java.sql.SQLException}, or the
+ * component's own failure of a REST call such as a Files API upload.
  */
 public final class AttemptFailedException extends Exception {
 

@@ -1,15 +1,31 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.error;
 
 import org.apache.camel.CamelException;
 
 /**
  * A classified failure of a Databricks call, as the route sees it. The category and the retryable flag tell an
- * {@code onException} block what to do; the original {@link java.sql.SQLException} is the cause. The message names
- * the category, the evidence (SQLSTATE, HTTP status, error class) and the attempts made — never a secret or the
- * statement's text.
+ * {@code onException} block what to do; the original {@link java.sql.SQLException} is the cause. The message names the
+ * category, the evidence (SQLSTATE, HTTP status, error class) and the attempts made — never a secret or the statement's
+ * text.
  *
- * <p>Subclasses, for class-based {@code onException}: {@link DatabricksRetryableException} (transient: redeliver
- * with back-off), {@link DatabricksAuthenticationException} (fix the credentials or grants),
+ * <p>
+ * Subclasses, for class-based {@code onException}: {@link DatabricksRetryableException} (transient: redeliver with
+ * back-off), {@link DatabricksAuthenticationException} (fix the credentials or grants),
  * {@link DatabricksAmbiguousOutcomeException} (a write may or may not have happened).
  */
 public class DatabricksException extends CamelException {

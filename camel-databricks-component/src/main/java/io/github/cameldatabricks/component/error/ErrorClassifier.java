@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.error;
 
 import java.net.ConnectException;
@@ -18,10 +33,10 @@ import com.databricks.internal.sdk.core.DatabricksError;
 import com.databricks.jdbc.exception.DatabricksRetryHandlerException;
 
 /**
- * Classifies a failure of a Databricks call from structured facts first — exception types, the SQLSTATE and its
- * class, the driver's vendor codes and enum-name SQLStates, HTTP statuses carried by the driver's and the SDK's
- * exceptions — and from message patterns ({@link MessagePatterns}) only where the driver offers no structured field.
- * The phase decides what a lost connection means.
+ * Classifies a failure of a Databricks call from structured facts first — exception types, the SQLSTATE and its class,
+ * the driver's vendor codes and enum-name SQLStates, HTTP statuses carried by the driver's and the SDK's exceptions —
+ * and from message patterns ({@link MessagePatterns}) only where the driver offers no structured field. The phase
+ * decides what a lost connection means.
  */
 public final class ErrorClassifier {
 
@@ -213,20 +228,20 @@ public final class ErrorClassifier {
     private static ErrorClassification bySqlState(String state, ExecutionPhase phase) {
         String sqlClass = state.substring(0, 2);
         switch (state) {
-            case "42501":
+            case "42501" :
                 return ErrorClassification.of(ErrorCategory.PERMISSION, "insufficient privileges (42501)");
-            case "42P01", "42704", "42883":
+            case "42P01", "42704", "42883" :
                 return ErrorClassification.of(ErrorCategory.NOT_FOUND, "object not found (" + state + ")");
-            case "HY008", "57014":
+            case "HY008", "57014" :
                 return ErrorClassification.of(ErrorCategory.CANCELLED, "the statement was cancelled");
-            case "57KD0":
+            case "57KD0" :
                 return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out on the warehouse");
-            case "40001", "2D521":
+            case "40001", "2D521" :
                 // 2D521: Delta's DELTA_CONCURRENT_* write conflicts; the statement committed nothing
                 return ErrorClassification.of(ErrorCategory.CONFLICT, "concurrent modification (" + state + ")");
-            case "08S01":
+            case "08S01" :
                 return lostConnection(phase, "the connection was lost (08S01)");
-            default:
+            default :
                 break;
         }
         return switch (sqlClass) {
@@ -239,7 +254,8 @@ public final class ErrorClassifier {
     }
 
     private static ErrorClassification byExceptionType(List<Throwable> chain, ExecutionPhase phase) {
-        if (hasVendorCode(chain, VENDOR_UNKNOWN_HOST) || chain.stream().anyMatch(UnknownHostException.class::isInstance)) {
+        if (hasVendorCode(chain, VENDOR_UNKNOWN_HOST)
+                || chain.stream().anyMatch(UnknownHostException.class::isInstance)) {
             return ErrorClassification.of(ErrorCategory.NETWORK, "the host name does not resolve")
                     .withRetryable(false);
         }
@@ -281,20 +297,20 @@ public final class ErrorClassifier {
                 continue;
             }
             switch (sql.getSQLState().toUpperCase(Locale.ROOT)) {
-                case "AUTH_ERROR":
+                case "AUTH_ERROR" :
                     return ErrorClassification.of(ErrorCategory.AUTHENTICATION, "authentication failed");
-                case "RATE_LIMIT_EXCEEDED":
+                case "RATE_LIMIT_EXCEEDED" :
                     return ErrorClassification.of(ErrorCategory.RATE_LIMIT, "rate limited");
-                case "STATEMENT_EXECUTION_TIMEOUT", "OPERATION_TIMEOUT_ERROR":
+                case "STATEMENT_EXECUTION_TIMEOUT", "OPERATION_TIMEOUT_ERROR" :
                     return ErrorClassification.of(ErrorCategory.TIMEOUT, "the statement timed out");
-                case "CONNECTION_ERROR":
+                case "CONNECTION_ERROR" :
                     return ErrorClassification.of(ErrorCategory.NETWORK, "could not connect to the warehouse");
-                case "08000", "INVALID_STATE":
+                case "08000", "INVALID_STATE" :
                     if (phase != ExecutionPhase.CONNECT) {
                         return lostConnection(phase, "the request to the warehouse failed");
                     }
                     break;
-                default:
+                default :
                     break;
             }
         }

@@ -1,8 +1,23 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.error;
 
 /**
- * Where a failure happened. It decides what a lost connection means: before the statement was sent nothing ran;
- * after, the statement may have run.
+ * Where a failure happened. It decides what a lost connection means: before the statement was sent nothing ran; after,
+ * the statement may have run.
  */
 public enum ExecutionPhase {
     /** Obtaining a connection or a session: no statement was sent. */

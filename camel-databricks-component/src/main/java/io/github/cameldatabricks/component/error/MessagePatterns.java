@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.error;
 
 import java.util.List;
@@ -5,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The last resort: facts databricks-jdbc 3.4.5 puts only into message text. Every pattern is here, in one table,
- * and is used only where no structured field exists (non-retried HTTP statuses, the error class, transport
- * failures the driver flattens into a message, the SQLSTATE of SEA errors).
+ * The last resort: facts databricks-jdbc 3.4.5 puts only into message text. Every pattern is here, in one table, and is
+ * used only where no structured field exists (non-retried HTTP statuses, the error class, transport failures the driver
+ * flattens into a message, the SQLSTATE of SEA errors).
  */
 final class MessagePatterns {
 
@@ -52,9 +67,9 @@ final class MessagePatterns {
     }
 
     /**
-     * What the warehouse said about the failure (e.g. which table or column it cannot find), for the exception
-     * message: without the statement excerpt, with single-quoted literals (possibly parameter values) masked,
-     * control characters replaced and at most 300 characters; or null.
+     * What the warehouse said about the failure (e.g. which table or column it cannot find), for the exception message:
+     * without the statement excerpt, with single-quoted literals (possibly parameter values) masked, control characters
+     * replaced and at most 300 characters; or null.
      */
     static String serverDetail(List<Throwable> chain) {
         String detail = first(chain, DETAIL);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.health;
 
 import java.util.Map;
@@ -10,10 +25,10 @@ import io.github.cameldatabricks.component.connection.WarehouseTarget;
 
 /**
  * The producer health check: UP while the warehouse is RUNNING or STARTING; for a STOPPED or STOPPING one what
- * {@code healthCheckStoppedWarehouse} says (UP by default); DOWN when the credentials cannot be obtained, the
- * workspace cannot be reached or the warehouse does not exist. It reads the state through the SQL Warehouses API
- * (cached, see {@link WarehouseStateProbe}); it runs no SQL. Readiness only: a stopped or unreachable warehouse
- * is no reason to restart this JVM.
+ * {@code healthCheckStoppedWarehouse} says (UP by default); DOWN when the credentials cannot be obtained, the workspace
+ * cannot be reached or the warehouse does not exist. It reads the state through the SQL Warehouses API (cached, see
+ * {@link WarehouseStateProbe}); it runs no SQL. Readiness only: a stopped or unreachable warehouse is no reason to
+ * restart this JVM.
  */
 public final class DatabricksProducerHealthCheck extends AbstractHealthCheck {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.health;
 
 import java.time.Clock;
@@ -16,10 +31,10 @@ import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.warehouse.WarehouseStateClient;
 
 /**
- * Reads the warehouse state for health checks, at most once per cache time: a readiness probe every few seconds
- * must not turn into a workspace API call every few seconds. It only reads — it never starts the warehouse and
- * never opens a SQL session, so a check cannot wake (and bill) a stopped warehouse. Failures are cached like
- * successes, so an unreachable workspace is not asked more often either.
+ * Reads the warehouse state for health checks, at most once per cache time: a readiness probe every few seconds must
+ * not turn into a workspace API call every few seconds. It only reads — it never starts the warehouse and never opens a
+ * SQL session, so a check cannot wake (and bill) a stopped warehouse. Failures are cached like successes, so an
+ * unreachable workspace is not asked more often either.
  */
 public final class WarehouseStateProbe {
 
@@ -43,8 +58,8 @@ public final class WarehouseStateProbe {
     }
 
     /**
-     * The last reading if it is younger than the cache time, else a new one. Synchronized: checks that arrive
-     * together (several producers of one endpoint, or a probe and the console) share one reading.
+     * The last reading if it is younger than the cache time, else a new one. Synchronized: checks that arrive together
+     * (several producers of one endpoint, or a probe and the console) share one reading.
      */
     public synchronized WarehouseStatus status() {
         Instant now = clock.instant();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.load;
 
 import java.io.File;
@@ -23,24 +38,24 @@ import org.apache.camel.support.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.cameldatabricks.component.load.DatabricksLoadFormat;
-import io.github.cameldatabricks.component.workspace.WorkspaceHost;
+import io.github.cameldatabricks.component.error.AttemptFailedException;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.error.FilesApiException;
 import io.github.cameldatabricks.component.retry.RetryLoop;
-import io.github.cameldatabricks.component.error.AttemptFailedException;
 import io.github.cameldatabricks.component.sql.BoundStatement;
 import io.github.cameldatabricks.component.sql.SqlRunner;
 import io.github.cameldatabricks.component.sql.TableColumn;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
  * Loads a message body into a table the way Databricks recommends for volume: stage it as files in a Unity Catalog
  * volume (Files API), then {@code COPY INTO} the table from those files, then remove them.
  *
- * <p>Every step may be retried, even after an unknown outcome: the files are uploaded with overwrite to names that
- * are fixed for the message (its load id, unique per message), and COPY INTO skips files it has already loaded into
- * the table. A retry after an ambiguous COPY INTO, a Camel redelivery, or a replay of the message with its headers
+ * <p>
+ * Every step may be retried, even after an unknown outcome: the files are uploaded with overwrite to names that are
+ * fixed for the message (its load id, unique per message), and COPY INTO skips files it has already loaded into the
+ * table. A retry after an ambiguous COPY INTO, a Camel redelivery, or a replay of the message with its headers
  * therefore does not load a row twice.
  */
 public final class BulkLoader {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.load;
 
 import java.io.BufferedOutputStream;
@@ -18,14 +33,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.cameldatabricks.component.sql.TableColumn;
 
 /**
- * Writes rows as newline-delimited JSON files of at most {@code fileRows} rows each, reading the rows one at a time
- * so that memory stays bounded whatever the size of the body (and, as the loader uploads and deletes each file before
- * it writes the next, local disk too).
+ * Writes rows as newline-delimited JSON files of at most {@code fileRows} rows each, reading the rows one at a time so
+ * that memory stays bounded whatever the size of the body (and, as the loader uploads and deletes each file before it
+ * writes the next, local disk too).
  *
- * <p>Why JSON Lines: it streams with Jackson (already on the classpath through databricks-sdk-java), keeps NULL apart
- * from the empty string and numbers apart from text (CSV does neither), carries nested values for STRUCT, MAP and
- * ARRAY columns, and COPY INTO reads it natively. Parquet would type every value too, but writing it needs the
- * Hadoop-based Parquet writer (tens of megabytes of dependencies) in every route that loads data.
+ * <p>
+ * Why JSON Lines: it streams with Jackson (already on the classpath through databricks-sdk-java), keeps NULL apart from
+ * the empty string and numbers apart from text (CSV does neither), carries nested values for STRUCT, MAP and ARRAY
+ * columns, and COPY INTO reads it natively. Parquet would type every value too, but writing it needs the Hadoop-based
+ * Parquet writer (tens of megabytes of dependencies) in every route that loads data.
  */
 final class JsonLinesStager {
 
@@ -46,8 +62,8 @@ final class JsonLinesStager {
     }
 
     /**
-     * Writes the next file of at most fileRows rows into {@code directory}; call while {@code rows.hasNext()}.
-     * One stager serves one load: it numbers the files and counts the rows across calls.
+     * Writes the next file of at most fileRows rows into {@code directory}; call while {@code rows.hasNext()}. One
+     * stager serves one load: it numbers the files and counts the rows across calls.
      *
      * @param toMap turns a row (a Map, or a bean) into column values
      * @throws IllegalArgumentException naming the row whose keys are not columns of the table
@@ -82,7 +98,8 @@ final class JsonLinesStager {
             if (column == null) {
                 throw new IllegalArgumentException("Row " + index + " has the key '" + abbreviate(key) + "', which is"
                         + " not a column of " + table + " (its columns: " + String.join(", ",
-                                columnsByLowerName.values()) + ")");
+                                columnsByLowerName.values())
+                        + ")");
             }
             json.writeFieldName(column);
             JsonValues.write(json, e.getValue());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.load;
 
 import java.io.IOException;
@@ -17,9 +32,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes a Java value as the JSON that Databricks' JSON reader (COPY INTO ... FILEFORMAT = JSON) converts into the
- * column's type without loss: integral numbers as JSON numbers, BigDecimal and BigInteger as plain-notation strings, dates as
- * {@code yyyy-MM-dd}, instants as ISO-8601 UTC with microseconds, wall-clock date-times without a zone (read in the
- * session time zone), binary as base64, Maps and collections as JSON objects and arrays (STRUCT, MAP, ARRAY).
+ * column's type without loss: integral numbers as JSON numbers, BigDecimal and BigInteger as plain-notation strings,
+ * dates as {@code yyyy-MM-dd}, instants as ISO-8601 UTC with microseconds, wall-clock date-times without a zone (read
+ * in the session time zone), binary as base64, Maps and collections as JSON objects and arrays (STRUCT, MAP, ARRAY).
  */
 final class JsonValues {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.load;
 
 import java.io.IOException;
@@ -16,18 +31,19 @@ import com.databricks.sdk.service.files.FilesAPI;
 import com.databricks.sdk.service.files.UploadRequest;
 
 import io.github.cameldatabricks.component.connection.SdkPartnerUserAgent;
-import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.error.FilesApiException;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
  * The Files API calls of a bulk load, through databricks-sdk-java, authenticated with the endpoint's current access
  * token on every request.
  *
- * <p>The SDK client is built directly, not from a resolved {@code DatabricksConfig}: resolving reads the environment
- * and ~/.databrickscfg, where {@code debug_headers} would make the SDK log the Authorization header and a stray
- * profile setting could fail the route. The SDK's own retries are switched off: it would resend an upload's
- * InputStream after the first attempt had consumed it, uploading an empty file. The producer's retry policy retries
- * instead, reopening the local file for every attempt (an upload with overwrite=true to the same name is idempotent).
+ * <p>
+ * The SDK client is built directly, not from a resolved {@code DatabricksConfig}: resolving reads the environment and
+ * ~/.databrickscfg, where {@code debug_headers} would make the SDK log the Authorization header and a stray profile
+ * setting could fail the route. The SDK's own retries are switched off: it would resend an upload's InputStream after
+ * the first attempt had consumed it, uploading an empty file. The producer's retry policy retries instead, reopening
+ * the local file for every attempt (an upload with overwrite=true to the same name is idempotent).
  */
 final class VolumeFiles {
 
@@ -104,8 +120,8 @@ final class VolumeFiles {
 
     /**
      * The SDK's failures as a FilesApiException: an HTTP error by its status and error code; an I/O error (the SDK's
-     * status 523, or its DatabricksException "IO error") as status 0 with the I/O cause kept, so a refused
-     * connection is told from a lost answer.
+     * status 523, or its DatabricksException "IO error") as status 0 with the I/O cause kept, so a refused connection
+     * is told from a lost answer.
      */
     private static FilesApiException failure(String call, RuntimeException e) {
         int status = e instanceof DatabricksError error && error.getStatusCode() != SDK_IO_ERROR

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.retry;
 
 import java.time.Clock;
@@ -8,6 +23,7 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.cameldatabricks.component.env.Sleeper;
 import io.github.cameldatabricks.component.error.AttemptFailedException;
 import io.github.cameldatabricks.component.error.DatabricksException;
 import io.github.cameldatabricks.component.error.ErrorCategory;
@@ -15,14 +31,13 @@ import io.github.cameldatabricks.component.error.ErrorClassification;
 import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.stats.EndpointStatistics;
 import io.github.cameldatabricks.component.warehouse.ColdStartWaiter;
-import io.github.cameldatabricks.component.env.Sleeper;
 
 /**
- * Runs one statement with the producer's retry policy. It retries only what is transient and certainly did not
- * run the statement — a failure before the statement was sent, or an HTTP 503/429 answer to it — or any transient
- * failure of a read-only statement. A write whose outcome is unknown is never retried: it fails as
- * {@code ambiguous}. A 503 first asks the warehouse state: a stopped or starting warehouse is waited for (up to
- * warehouseStartTimeout, not counted as a retry).
+ * Runs one statement with the producer's retry policy. It retries only what is transient and certainly did not run the
+ * statement — a failure before the statement was sent, or an HTTP 503/429 answer to it — or any transient failure of a
+ * read-only statement. A write whose outcome is unknown is never retried: it fails as {@code ambiguous}. A 503 first
+ * asks the warehouse state: a stopped or starting warehouse is waited for (up to warehouseStartTimeout, not counted as
+ * a retry).
  */
 public final class RetryLoop {
 
@@ -66,8 +81,8 @@ public final class RetryLoop {
     /**
      * Runs the attempt until it succeeds or a failure should go to the route.
      *
-     * @param readOnly whether running the statement again is harmless — a read, or an idempotent write such as a
-     *                 COPY INTO or a file upload that overwrites — so that even an ambiguous failure may be retried
+     * @param readOnly whether running the statement again is harmless — a read, or an idempotent write such as a COPY
+     *                 INTO or a file upload that overwrites — so that even an ambiguous failure may be retried
      * @throws DatabricksException the classified failure, with the number of attempts
      */
     public <T> Result<T> run(boolean readOnly, Attempt<T> attempt) throws DatabricksException {

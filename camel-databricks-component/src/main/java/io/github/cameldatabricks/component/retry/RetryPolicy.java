@@ -1,11 +1,26 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.retry;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential back-off with jitter, a retry count and an overall time budget. The defaults of Databricks' Partner Well-Architected Framework (PWAF): 3 retries,
- * 2 s initial delay, factor 2, 60 s cap.
+ * Exponential back-off with jitter, a retry count and an overall time budget. The defaults of Databricks' Partner
+ * Well-Architected Framework (PWAF): 3 retries, 2 s initial delay, factor 2, 60 s cap.
  *
  * @param maxRetries   retries after the first attempt
  * @param initialDelay the delay before the first retry

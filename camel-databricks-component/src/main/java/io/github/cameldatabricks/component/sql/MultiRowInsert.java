@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.sql;
 
 import java.util.Collections;
@@ -8,8 +23,9 @@ import java.util.function.IntPredicate;
  * An {@code INSERT INTO t [(columns)] VALUES (...)} statement with a single VALUES group, written for many rows at
  * once: {@code VALUES (?, ?), (?, ?), ...}.
  *
- * <p>Why: databricks-jdbc 3.4.5 sends one ExecuteStatement per parameter set of a JDBC batch, so
- * {@code executeBatch} costs one HTTP round trip per row. One statement that carries many rows costs one.
+ * <p>
+ * Why: databricks-jdbc 3.4.5 sends one ExecuteStatement per parameter set of a JDBC batch, so {@code executeBatch}
+ * costs one HTTP round trip per row. One statement that carries many rows costs one.
  */
 public final class MultiRowInsert {
 
@@ -24,9 +40,9 @@ public final class MultiRowInsert {
     }
 
     /**
-     * The multi-row form of the statement, if it is an INSERT with one VALUES group that holds every parameter and
-     * ends the statement; empty for anything else (UPDATE, MERGE, DELETE, INSERT ... SELECT, IN lists, several
-     * VALUES groups), which keep running once per element.
+     * The multi-row form of the statement, if it is an INSERT with one VALUES group that holds every parameter and ends
+     * the statement; empty for anything else (UPDATE, MERGE, DELETE, INSERT ... SELECT, IN lists, several VALUES
+     * groups), which keep running once per element.
      */
     public static Optional<MultiRowInsert> of(NamedParameterSql sql) {
         if (sql.parameters().isEmpty() || sql.parameters().stream().anyMatch(NamedParameterSql.Parameter::inList)) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.sql;
 
 import java.util.ArrayList;
@@ -41,8 +56,8 @@ public final class NamedParameterSql {
     }
 
     /**
-     * The JDBC SQL for the given IN-list sizes: {@code inListSizes.get(i)} question marks for the i-th parameter if
-     * it is an IN list (its entry is ignored otherwise).
+     * The JDBC SQL for the given IN-list sizes: {@code inListSizes.get(i)} question marks for the i-th parameter if it
+     * is an IN list (its entry is ignored otherwise).
      */
     public String jdbcSql(List<Integer> inListSizes) {
         StringBuilder sb = new StringBuilder(fragments.get(0));
@@ -115,7 +130,6 @@ public final class NamedParameterSql {
         fragments.add(current.toString());
         return new NamedParameterSql(sql, List.copyOf(fragments), List.copyOf(parameters));
     }
-
 
     private static int matchingBrace(String sql, int openBrace) {
         int depth = 0;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.sql;
 
 import java.math.BigDecimal;
@@ -7,9 +22,9 @@ import java.util.Map;
 
 /**
  * How much heap a result read whole (outputType=SelectList or SelectOne) may take, and an estimate of what each row
- * takes as a {@code LinkedHashMap} of boxed values. Reading stops when the estimate passes the limit, well before
- * the heap runs out: an OutOfMemoryError cannot be handled reliably, because with Arrow results databricks-jdbc
- * decodes pages on a background thread, where it would leave the reading thread waiting forever.
+ * takes as a {@code LinkedHashMap} of boxed values. Reading stops when the estimate passes the limit, well before the
+ * heap runs out: an OutOfMemoryError cannot be handled reliably, because with Arrow results databricks-jdbc decodes
+ * pages on a background thread, where it would leave the reading thread waiting forever.
  */
 public final class ResultBudget {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.sql;
 
 import java.sql.Connection;
@@ -20,9 +35,9 @@ import io.github.cameldatabricks.component.error.ErrorClassifier;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 
 /**
- * Streams rows from an open result set ({@code outputType=StreamList}). It owns the result set, its statement
- * and the pooled connection, and releases all three when exhausted or closed; the producer also closes it when
- * the exchange completes, so an abandoned iterator never holds a connection.
+ * Streams rows from an open result set ({@code outputType=StreamList}). It owns the result set, its statement and the
+ * pooled connection, and releases all three when exhausted or closed; the producer also closes it when the exchange
+ * completes, so an abandoned iterator never holds a connection.
  */
 public final class ResultSetIterator implements Iterator<Object>, AutoCloseable {
 
@@ -83,9 +98,9 @@ public final class ResultSetIterator implements Iterator<Object>, AutoCloseable 
 
     /**
      * A read that failed after rows were handed out, classified like any failure (so that
-     * {@code onException(DatabricksException.class)} and category rules see it: Camel matches the cause) and saying
-     * how many rows the iterator had already returned (a streaming splitter reads one ahead of what it processed),
-     * for the route to decide whether to run the query again.
+     * {@code onException(DatabricksException.class)} and category rules see it: Camel matches the cause) and saying how
+     * many rows the iterator had already returned (a streaming splitter reads one ahead of what it processed), for the
+     * route to decide whether to run the query again.
      */
     private RuntimeCamelException failure(SQLException e) {
         ErrorClassification verdict = ErrorClassifier.classify(e, ExecutionPhase.FETCH);

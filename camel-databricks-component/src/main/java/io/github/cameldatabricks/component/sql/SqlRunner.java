@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.sql;
 
 import java.sql.Connection;
@@ -12,15 +27,15 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.github.cameldatabricks.component.error.AttemptFailedException;
 import io.github.cameldatabricks.component.error.ExecutionPhase;
 import io.github.cameldatabricks.component.error.ResultTooLargeException;
-import io.github.cameldatabricks.component.error.AttemptFailedException;
 
 /**
  * Runs bound statements on a pooled connection, one connection per call, returned to the pool at once (or, for
- * streaming, when the iterator closes). Failures say where they happened — getting a connection, running the
- * statement, or reading its rows — because that decides whether the statement may have run. Autocommit is never
- * touched: a warehouse has no multi-statement transactions to manage, and toggling it costs a round trip per call.
+ * streaming, when the iterator closes). Failures say where they happened — getting a connection, running the statement,
+ * or reading its rows — because that decides whether the statement may have run. Autocommit is never touched: a
+ * warehouse has no multi-statement transactions to manage, and toggling it costs a round trip per call.
  */
 public final class SqlRunner {
 
@@ -56,8 +71,8 @@ public final class SqlRunner {
     }
 
     /**
-     * Reads every row, within the result budget: past it, reading stops, the rows read are dropped and the
-     * statement is closed (by the caller's try-with-resources), which ends the driver's page reading.
+     * Reads every row, within the result budget: past it, reading stops, the rows read are dropped and the statement is
+     * closed (by the caller's try-with-resources), which ends the driver's page reading.
      */
     private List<Map<String, Object>> readAll(ResultSet rs) throws SQLException, AttemptFailedException {
         MapRowReader reader = new MapRowReader(rs);
@@ -76,8 +91,7 @@ public final class SqlRunner {
     }
 
     /**
-     * Runs a query and returns an iterator over its rows that holds the connection until it is exhausted or
-     * closed.
+     * Runs a query and returns an iterator over its rows that holds the connection until it is exhausted or closed.
      */
     public ResultSetIterator stream(BoundStatement bound, Function<Map<String, Object>, Object> converter)
             throws AttemptFailedException {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.sql;
 
 import java.math.BigDecimal;
@@ -15,8 +30,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * Sets parameter values on a prepared statement as the driver's native parameters, converting the java.time and
- * other common Java types that routes carry into types databricks-jdbc binds.
+ * Sets parameter values on a prepared statement as the driver's native parameters, converting the java.time and other
+ * common Java types that routes carry into types databricks-jdbc binds.
  */
 public final class StatementBinder {
 
@@ -32,8 +47,8 @@ public final class StatementBinder {
     }
 
     /**
-     * Uses the typed setters: databricks-jdbc's {@code setObject(int, Object)} rejects some types it binds fine
-     * through their own setter (BigDecimal, for one).
+     * Uses the typed setters: databricks-jdbc's {@code setObject(int, Object)} rejects some types it binds fine through
+     * their own setter (BigDecimal, for one).
      */
     private static void set(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {

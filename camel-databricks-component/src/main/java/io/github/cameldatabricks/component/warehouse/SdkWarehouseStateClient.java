@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.warehouse;
 
 import java.util.function.Supplier;
@@ -12,8 +27,8 @@ import io.github.cameldatabricks.component.connection.SdkPartnerUserAgent;
 import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 
 /**
- * The SQL Warehouses API through databricks-sdk-java, authenticated with the endpoint's current access token. A
- * new SDK client per call keeps a refreshed token current; the calls are rare (only while a warehouse starts).
+ * The SQL Warehouses API through databricks-sdk-java, authenticated with the endpoint's current access token. A new SDK
+ * client per call keeps a refreshed token current; the calls are rare (only while a warehouse starts).
  */
 public final class SdkWarehouseStateClient implements WarehouseStateClient {
 
@@ -45,8 +60,8 @@ public final class SdkWarehouseStateClient implements WarehouseStateClient {
 
     /**
      * The client for health checks: one attempt with a short timeout. The SDK's own retries (four attempts with
-     * back-off, about 16 s against a refused connection) would hold a readiness probe far beyond its timeout; the
-     * next probe asks again anyway.
+     * back-off, about 16 s against a refused connection) would hold a readiness probe far beyond its timeout; the next
+     * probe asks again anyway.
      */
     public static SdkWarehouseStateClient forHealthChecks(WorkspaceHost host, String warehouseId,
             String userAgentEntry, Supplier<String> accessToken) {

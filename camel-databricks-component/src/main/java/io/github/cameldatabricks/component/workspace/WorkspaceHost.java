@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.workspace;
 
 import java.net.URI;
@@ -5,9 +20,9 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * A workspace host, normalised once from any form users write: {@code https://myworkspace.cloud.databricks.com/},
- * a bare host name, {@code host:port}, or {@code http://127.0.0.1:PORT} (plain HTTP, accepted only for a loopback
- * address such as LocalWarehouse's). A loopback address must carry its scheme.
+ * A workspace host, normalised once from any form users write: {@code https://myworkspace.cloud.databricks.com/}, a
+ * bare host name, {@code host:port}, or {@code http://127.0.0.1:PORT} (plain HTTP, accepted only for a loopback address
+ * such as LocalWarehouse's). A loopback address must carry its scheme.
  *
  * @param hostName the bare host name (what the driver's URL and the PWAF examples' {@code server_hostname} expect)
  * @param port     the port, 443 unless given
@@ -70,8 +85,8 @@ public record WorkspaceHost(String hostName, int port, boolean tls) {
     }
 
     /**
-     * Whether a host is this machine, by name or literal address only: resolving a name here would let DNS decide
-     * where cleartext goes.
+     * Whether a host is this machine, by name or literal address only: resolving a name here would let DNS decide where
+     * cleartext goes.
      */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +36,9 @@ import io.github.cameldatabricks.component.TestContexts;
 import io.github.cameldatabricks.component.env.Environment;
 
 /**
- * A hostile "workspace" on loopback (not an emulation of Databricks: an attacker's server) whose OIDC discovery
- * names a token endpoint elsewhere, returns garbage, or answers token requests with forged log lines. The client
- * secret must never leave for another host, and the errors must be clear and one line.
+ * A hostile "workspace" on loopback (not an emulation of Databricks: an attacker's server) whose OIDC discovery names a
+ * token endpoint elsewhere, returns garbage, or answers token requests with forged log lines. The client secret must
+ * never leave for another host, and the errors must be clear and one line.
  */
 class HostileOidcTest {
 
@@ -74,7 +89,8 @@ class HostileOidcTest {
 
     private Exchange send() {
         return context.createProducerTemplate().request("databricks:SELECT 1?host=" + base() + "&warehouseId=w1"
-                + "&authMode=oauth-m2m&clientId=sp-1&clientSecret=RAW(" + SECRET + ")&maxRetries=0", e -> { });
+                + "&authMode=oauth-m2m&clientId=sp-1&clientSecret=RAW(" + SECRET + ")&maxRetries=0", e -> {
+                });
     }
 
     @Test
@@ -115,7 +131,8 @@ class HostileOidcTest {
                 + "/oidc/v1/silent\"}";
         Exchange out = context.createProducerTemplate().request("databricks:SELECT 1?host=" + base()
                 + "&warehouseId=w1&authMode=oauth-m2m&clientId=sp-1&clientSecret=RAW(" + SECRET + ")&maxRetries=0"
-                + "&oauthTimeout=1000", e -> { });
+                + "&oauthTimeout=1000", e -> {
+                });
         io.github.cameldatabricks.component.error.DatabricksException e = out.getException(
                 io.github.cameldatabricks.component.error.DatabricksException.class);
         assertThat(e).as(String.valueOf(out.getException())).isNotNull();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import java.sql.Connection;
@@ -21,10 +36,10 @@ import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * Measures the alternative to the component's M2M design: databricks-jdbc's own client-credentials flow
- * (Auth_Flow=1), which keeps a token per physical connection. Same load as TokenExpirySoakTest's M2M half (three
- * threads, a pool of three, 60 s tokens). A benchmark, not a test: run with
- * {@code -Dbenchmarks=true -Dtest=M2mFlowBenchmark}; the figures are in docs/performance.md ("OAuth token requests").
+ * Measures the alternative to the component's M2M design: databricks-jdbc's own client-credentials flow (Auth_Flow=1),
+ * which keeps a token per physical connection. Same load as TokenExpirySoakTest's M2M half (three threads, a pool of
+ * three, 60 s tokens). A benchmark, not a test: run with {@code -Dbenchmarks=true -Dtest=M2mFlowBenchmark}; the figures
+ * are in docs/performance.md ("OAuth token requests").
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 class M2mFlowBenchmark {
@@ -56,7 +71,8 @@ class M2mFlowBenchmark {
                 threads.submit(() -> {
                     while (System.nanoTime() < deadline) {
                         sent.incrementAndGet();
-                        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                        try (Connection c = pool.getConnection();
+                                Statement s = c.createStatement();
                                 ResultSet rs = s.executeQuery("SELECT current_user()")) {
                             rs.next();
                         } catch (Exception e) {

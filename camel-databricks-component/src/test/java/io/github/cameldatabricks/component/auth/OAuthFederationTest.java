@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +94,8 @@ class OAuthFederationTest {
 
     /**
      * The issue's soak: the workload token file is rewritten every 20 s with a 30 s token (as the kubelet rotates a
-     * projected token, only faster), Databricks tokens live 60 s, and two threads send exchanges without pause for
-     * 3 minutes. Renewals are held at the token endpoint until the step's exchanges completed, so none waits on one.
+     * projected token, only faster), Databricks tokens live 60 s, and two threads send exchanges without pause for 3
+     * minutes. Renewals are held at the token endpoint until the step's exchanges completed, so none waits on one.
      */
     @Test
     void aRotatingTokenFileCarriesThreeMinutesOfExchangesWithOneExchangePerTokenLifetime() throws Exception {
@@ -120,7 +135,8 @@ class OAuthFederationTest {
                     }
                     List<Future<Exchange>> sent = new ArrayList<>();
                     for (int i = 0; i < threads; i++) {
-                        sent.add(pool.submit(() -> context.createProducerTemplate().request(uri, e -> { })));
+                        sent.add(pool.submit(() -> context.createProducerTemplate().request(uri, e -> {
+                        })));
                     }
                     for (Future<Exchange> f : sent) {
                         Exchange out;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.cameldatabricks.component.DatabricksComponent;
-import io.github.cameldatabricks.component.error.DatabricksAuthenticationException;
 import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.error.DatabricksAuthenticationException;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.audit.AuditEvent;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
@@ -144,7 +159,8 @@ class OAuthU2mTest {
                 first.stop();
             }
             Path file = Files.list(cacheDir).findFirst().orElseThrow();
-            String stale = Files.readString(file).replaceAll("\"expiry\":\"[^\"]+\"", "\"expiry\":\"2020-01-01T00:00:00Z\"");
+            String stale = Files.readString(file).replaceAll("\"expiry\":\"[^\"]+\"",
+                    "\"expiry\":\"2020-01-01T00:00:00Z\"");
             Files.writeString(file, stale);
             CamelContext second = context(browser);
             try {
@@ -196,7 +212,8 @@ class OAuthU2mTest {
         try {
             Throwable t = catchThrowable(() -> context.createProducerTemplate().requestBody(uri("")
                     .replace("localhost:" + port, "localhost:" + other).replace("consentTimeout=5000",
-                            "consentTimeout=1500"), (Object) null));
+                            "consentTimeout=1500"),
+                    (Object) null));
             assertThat(browser.statuses).as("the sign-in page refuses the unknown redirect URI").containsExactly(400);
             assertThat(t.getCause()).isInstanceOf(DatabricksAuthenticationException.class);
             assertThat(t.getCause().getMessage()).contains("No sign-in within 1 s").contains("redirect URI mismatch")

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +43,10 @@ import io.github.cameldatabricks.testkit.audit.AuditEvent;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * OAuth U2M with a real headless Chromium: it opens the authorize URL, clicks Approve on LocalWarehouse's consent
- * page and lands on the component's loopback callback; the route then queries as the signed-in user. Needs
- * Debian's chromium and chromium-driver (.ci/run installs them and sets CAMEL_DATABRICKS_REQUIRE_BROWSER=1, so
- * that in CI a missing browser fails instead of skipping).
+ * OAuth U2M with a real headless Chromium: it opens the authorize URL, clicks Approve on LocalWarehouse's consent page
+ * and lands on the component's loopback callback; the route then queries as the signed-in user. Needs Debian's chromium
+ * and chromium-driver (.ci/run installs them and sets CAMEL_DATABRICKS_REQUIRE_BROWSER=1, so that in CI a missing
+ * browser fails instead of skipping).
  */
 class RealBrowserU2mTest {
 

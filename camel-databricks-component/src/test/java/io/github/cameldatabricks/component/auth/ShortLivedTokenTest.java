@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +42,11 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 import io.github.cameldatabricks.testkit.oidc.TokenRequestGate;
 
 /**
- * 10-second M2M access tokens, a pool of 3 and three threads sending exchanges without pause through 60 seconds of
- * a manual clock shared by the component and LocalWarehouse (which rejects expired tokens by that clock). Every
- * token request after the first is held at the token endpoint until the exchanges of the current step have
- * completed: an exchange that waited on a token request would never complete, so each step proves that exchanges
- * carry on while the refresh is outstanding.
+ * 10-second M2M access tokens, a pool of 3 and three threads sending exchanges without pause through 60 seconds of a
+ * manual clock shared by the component and LocalWarehouse (which rejects expired tokens by that clock). Every token
+ * request after the first is held at the token endpoint until the exchanges of the current step have completed: an
+ * exchange that waited on a token request would never complete, so each step proves that exchanges carry on while the
+ * refresh is outstanding.
  */
 class ShortLivedTokenTest {
 
@@ -71,7 +86,8 @@ class ShortLivedTokenTest {
                 for (int i = 0; i < THREADS; i++) {
                     step.add(threads.submit(() -> {
                         ProducerTemplate template = context.createProducerTemplate();
-                        return template.request(uri, e -> { });
+                        return template.request(uri, e -> {
+                        });
                     }));
                 }
                 for (Future<Exchange> sent : step) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,15 +38,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.cameldatabricks.component.TestContexts;
-import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.component.env.Environment;
+import io.github.cameldatabricks.component.workspace.WorkspaceHost;
 import io.github.cameldatabricks.testkit.LocalWarehouse;
 import io.github.cameldatabricks.testkit.ManualClock;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * A U2M refresh token has one owner: endpoints of one app share one token source (a rotating refresh token is
- * never used twice), and only an exchange's thread, never the SDK's background refresh, may open a browser.
+ * A U2M refresh token has one owner: endpoints of one app share one token source (a rotating refresh token is never
+ * used twice), and only an exchange's thread, never the SDK's background refresh, may open a browser.
  */
 class U2mTokenOwnershipTest {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +32,8 @@ class DatabricksExceptionSerializationTest {
     void theClassificationAndBatchOutcomeSurviveSerialisation() throws Exception {
         DatabricksException original = DatabricksException.ofBatch(DatabricksException.of(ErrorClassifier.classify(
                 new SQLException("[TABLE_OR_VIEW_NOT_FOUND] The table or view `t` cannot be found. SQLSTATE: 42P01",
-                        "42P01"), ExecutionPhase.EXECUTE), 1, new SQLException("cause", "42P01")),
+                        "42P01"),
+                ExecutionPhase.EXECUTE), 1, new SQLException("cause", "42P01")),
                 new BatchOutcome(5, 5, 9, false));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +31,9 @@ import io.github.cameldatabricks.testkit.faults.Fault;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * Each failure is produced for real — the unmodified driver against LocalWarehouse — and classified. Covers the
- * seed's classification table (401, invalid_client, 403/permission, syntax, not found, 429, 503, connection
- * refused) and the troubleshooting rows that apply to SQL execution.
+ * Each failure is produced for real — the unmodified driver against LocalWarehouse — and classified. Covers the seed's
+ * classification table (401, invalid_client, 403/permission, syntax, not found, 429, 503, connection refused) and the
+ * troubleshooting rows that apply to SQL execution.
  */
 class ErrorClassifierTest {
 
@@ -64,8 +79,8 @@ class ErrorClassifierTest {
         w().faults().inject(Fault.slowStatement(Duration.ofSeconds(30)), 1);
         try (Connection connection = DriverManager.getConnection(w().jdbcUrl());
                 Statement statement = connection.createStatement()) {
-            java.util.concurrent.CompletableFuture<SQLException> running =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.concurrent.CompletableFuture<SQLException> running = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
                         try {
                             statement.execute("SELECT 1 AS cancelled_check");
                             return null;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.component.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,10 +25,10 @@ import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +46,10 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseState;
 
 /**
  * The producer health check against LocalWarehouse: it reads the warehouse state through the SQL Warehouses API
- * (counted in the audit as getWarehouse), never opens a SQL session (openSession) and never starts the warehouse;
- * it reports a stopped warehouse as the healthCheckStoppedWarehouse option says, and DOWN for credentials that
- * cannot be obtained or a workspace that cannot be reached. Its readings are cached on the component's clock, a
- * manual one here, so "within the cache time" involves no real waiting.
+ * (counted in the audit as getWarehouse), never opens a SQL session (openSession) and never starts the warehouse; it
+ * reports a stopped warehouse as the healthCheckStoppedWarehouse option says, and DOWN for credentials that cannot be
+ * obtained or a workspace that cannot be reached. Its readings are cached on the component's clock, a manual one here,
+ * so "within the cache time" involves no real waiting.
  */
 class ProducerHealthCheckTest {
 
@@ -78,8 +93,8 @@ class ProducerHealthCheckTest {
     }
 
     /**
-     * A started context whose route has a producer for {@code endpointUri} (started with the route, no exchange
-     * sent), with Camel's producers health-check repository on, as camel.health.producersEnabled=true does.
+     * A started context whose route has a producer for {@code endpointUri} (started with the route, no exchange sent),
+     * with Camel's producers health-check repository on, as camel.health.producersEnabled=true does.
      */
     private CamelContext started(String endpointUri, Consumer<DatabricksComponent> setUp) throws Exception {
         context = TestContexts.startedWith(Environment.empty(), component -> {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.cloudfetch;
 
 import java.security.SecureRandom;
@@ -12,13 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.cameldatabricks.testkit.faults.Faults;
 
 /**
- * The result files of CloudFetch results and the links to them, kept in memory until the operation that produced
- * them is closed (or its session, or the warehouse). A link is an unguessable URL on the warehouse's own server
- * ({@value #PATH}{@code <token>}) that expires like a presigned cloud-storage URL; each link issued for a file has
- * its own token and expiry, so a refreshed link does not invalidate one a client is still downloading.
+ * The result files of CloudFetch results and the links to them, kept in memory until the operation that produced them
+ * is closed (or its session, or the warehouse). A link is an unguessable URL on the warehouse's own server
+ * ({@value #PATH}{@code <token>}) that expires like a presigned cloud-storage URL; each link issued for a file has its
+ * own token and expiry, so a refreshed link does not invalidate one a client is still downloading.
  *
- * <p>The counters let tests see what the driver did: links issued (and how many were re-issued for a file that
- * already had one: the driver's link refresh), downloads served, refused as expired, and files held. Thread-safe.
+ * <p>
+ * The counters let tests see what the driver did: links issued (and how many were re-issued for a file that already had
+ * one: the driver's link refresh), downloads served, refused as expired, and files held. Thread-safe.
  */
 public final class CloudFetchFiles {
 
@@ -67,7 +83,9 @@ public final class CloudFetchFiles {
     /** What a download request gets: the file's bytes, or that the link expired, or that it is unknown. */
     public record Download(Status status, byte[] body) {
         /** The outcome of a download request. */
-        public enum Status { OK, EXPIRED, NOT_FOUND }
+        public enum Status {
+            OK, EXPIRED, NOT_FOUND
+        }
     }
 
     private record Grant(StoredFile file, long expiryMillis) {
@@ -113,8 +131,8 @@ public final class CloudFetchFiles {
     }
 
     /**
-     * Issues a new link to the file, valid for the configured lifetime; already expired when an
-     * {@code EXPIRED_LINK} fault is pending.
+     * Issues a new link to the file, valid for the configured lifetime; already expired when an {@code EXPIRED_LINK}
+     * fault is pending.
      */
     public Link link(StoredFile file) {
         if (baseUrl == null) {

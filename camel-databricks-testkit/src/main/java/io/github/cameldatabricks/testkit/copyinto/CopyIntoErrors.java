@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.copyinto;
 
 import java.util.Collection;
@@ -21,8 +36,8 @@ final class CopyIntoErrors {
     }
 
     /**
-     * Apache Spark's error-conditions.json: {@code "PATH_NOT_FOUND" : {"message" : ["Path does not exist:
-     * <path>."], "sqlState" : "42K03"}}.
+     * Apache Spark's error-conditions.json: {@code "PATH_NOT_FOUND" : {"message" : ["Path does not exist: <path>."],
+     * "sqlState" : "42K03"}}.
      */
     static WarehouseSqlException pathNotFound(String path) {
         return new WarehouseSqlException("PATH_NOT_FOUND", "42K03", "Path does not exist: " + path + ".", false);
@@ -30,8 +45,8 @@ final class CopyIntoErrors {
 
     /**
      * A source column the table does not have, without {@code mergeSchema}: Delta's schema enforcement. Databricks
-     * reports {@code [DELTA_METADATA_MISMATCH] A schema mismatch detected when writing to the Delta table.} (as
-     * quoted in user reports) and documents DELTA_METADATA_MISMATCH with SQLSTATE 42KDG
+     * reports {@code [DELTA_METADATA_MISMATCH] A schema mismatch detected when writing to the Delta table.} (as quoted
+     * in user reports) and documents DELTA_METADATA_MISMATCH with SQLSTATE 42KDG
      * (docs.databricks.com/aws/en/error-messages/delta-metadata-mismatch-error-class).
      */
     static WarehouseSqlException schemaMismatch(TableName table, Collection<String> extraColumns, String file) {

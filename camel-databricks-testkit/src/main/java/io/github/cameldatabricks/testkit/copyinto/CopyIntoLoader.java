@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.copyinto;
 
 import java.io.IOException;
@@ -18,10 +33,10 @@ import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * Executes COPY INTO: finds the target table and the source files in a volume, skips files the table has loaded
- * before (unless {@code force}), and loads the others in one DuckDB transaction that also records them. Loads into
- * one table are serialised, so concurrent COPY INTOs of different files both load and of the same file load it
- * once; loads into different tables run in parallel.
+ * Executes COPY INTO: finds the target table and the source files in a volume, skips files the table has loaded before
+ * (unless {@code force}), and loads the others in one DuckDB transaction that also records them. Loads into one table
+ * are serialised, so concurrent COPY INTOs of different files both load and of the same file load it once; loads into
+ * different tables run in parallel.
  */
 public final class CopyIntoLoader {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.copyinto;
 
 import java.io.IOException;
@@ -20,11 +35,11 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /**
- * Rewrites a newline-delimited JSON file, streaming, so that DuckDB can load it exactly into the target table:
- * keys take the table's spelling of the column they match (Databricks matches names case-insensitively), and
- * numbers bound for DECIMAL columns become strings holding their original text. DuckDB's JSON reader parses every
- * number as a double before converting it, which loses digits beyond about 15; a string cast to DECIMAL does not.
- * Also finds the keys the file uses, and reports a key the table does not have as a schema mismatch.
+ * Rewrites a newline-delimited JSON file, streaming, so that DuckDB can load it exactly into the target table: keys
+ * take the table's spelling of the column they match (Databricks matches names case-insensitively), and numbers bound
+ * for DECIMAL columns become strings holding their original text. DuckDB's JSON reader parses every number as a double
+ * before converting it, which loses digits beyond about 15; a string cast to DECIMAL does not. Also finds the keys the
+ * file uses, and reports a key the table does not have as a schema mismatch.
  */
 final class JsonNormalizer {
 
@@ -34,8 +49,8 @@ final class JsonNormalizer {
     }
 
     /**
-     * Writes the normalised copy of {@code source} to {@code target}; returns the table columns the file has keys
-     * for, in order of first appearance. Stops at the first record with a key the table does not have.
+     * Writes the normalised copy of {@code source} to {@code target}; returns the table columns the file has keys for,
+     * in order of first appearance. Stops at the first record with a key the table does not have.
      */
     static Set<String> normalize(Path source, Path target, TargetTable table, String fileName)
             throws IOException, WarehouseSqlException {
@@ -65,7 +80,8 @@ final class JsonNormalizer {
                     TargetTable.Column c = column.get();
                     present.add(c.name());
                     generator.writeFieldName(c.name());
-                    if (c.isDecimal() && (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT)) {
+                    if (c.isDecimal()
+                            && (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT)) {
                         generator.writeString(parser.getText());
                     } else {
                         generator.copyCurrentStructure(parser);

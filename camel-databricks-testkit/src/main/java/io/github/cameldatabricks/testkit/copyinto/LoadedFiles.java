@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.copyinto;
 
 import java.sql.Connection;
@@ -9,11 +24,11 @@ import java.sql.Statement;
 import io.github.cameldatabricks.testkit.sql.CatalogNames;
 
 /**
- * The per-table record of the files COPY INTO has loaded, keyed by the file's full {@code /Volumes/...} path. It is
- * a DuckDB table in the hidden {@code main} schema of the target table's own database, so that recording a file
- * and inserting its rows happen in one DuckDB transaction (a DuckDB transaction writes to one database only): after
- * a failure or an ambiguous drop, either both happened or neither did. Entries carry the table's object id, so a
- * table that is dropped (and perhaps created again) forgets its files, as Databricks does.
+ * The per-table record of the files COPY INTO has loaded, keyed by the file's full {@code /Volumes/...} path. It is a
+ * DuckDB table in the hidden {@code main} schema of the target table's own database, so that recording a file and
+ * inserting its rows happen in one DuckDB transaction (a DuckDB transaction writes to one database only): after a
+ * failure or an ambiguous drop, either both happened or neither did. Entries carry the table's object id, so a table
+ * that is dropped (and perhaps created again) forgets its files, as Databricks does.
  */
 final class LoadedFiles {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.copyinto;
 
 import java.io.IOException;
@@ -15,10 +30,10 @@ import io.github.cameldatabricks.testkit.volumes.VolumePath;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * Which files a COPY INTO reads: the source file itself; or, for a directory, the files directly in it, the ones
- * named in {@code FILES} (relative to it), or the ones matching {@code PATTERN} (a glob relative to it, where
- * {@code *} does not cross a {@code /}). Like Spark's file sources, names starting with {@code _} or {@code .} are
- * hidden from directory listings and patterns.
+ * Which files a COPY INTO reads: the source file itself; or, for a directory, the files directly in it, the ones named
+ * in {@code FILES} (relative to it), or the ones matching {@code PATTERN} (a glob relative to it, where {@code *} does
+ * not cross a {@code /}). Like Spark's file sources, names starting with {@code _} or {@code .} are hidden from
+ * directory listings and patterns.
  */
 final class SourceFiles {
 

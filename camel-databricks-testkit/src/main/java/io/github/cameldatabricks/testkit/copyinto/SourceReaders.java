@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.copyinto;
 
 import java.io.IOException;
@@ -19,10 +34,10 @@ import io.github.cameldatabricks.testkit.sql.CatalogNames;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /**
- * Builds the DuckDB INSERT that loads one file into the target table: columns matched by name (ignoring case),
- * table columns the file lacks left NULL, values converted to the column types. Timestamps are read as the instant
- * they denote (an offset such as {@code Z} or {@code +02:00} is applied; the session time zone is UTC); JSON
- * binary values are base64 strings; JSON decimals keep every digit (see {@link JsonNormalizer}).
+ * Builds the DuckDB INSERT that loads one file into the target table: columns matched by name (ignoring case), table
+ * columns the file lacks left NULL, values converted to the column types. Timestamps are read as the instant they
+ * denote (an offset such as {@code Z} or {@code +02:00} is applied; the session time zone is UTC); JSON binary values
+ * are base64 strings; JSON decimals keep every digit (see {@link JsonNormalizer}).
  */
 final class SourceReaders {
 
@@ -141,8 +156,9 @@ final class SourceReaders {
 
     private static List<String> describe(Connection connection, String reader) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM "
-                + reader)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM "
+                        + reader)) {
             while (rs.next()) {
                 names.add(rs.getString("column_name"));
             }

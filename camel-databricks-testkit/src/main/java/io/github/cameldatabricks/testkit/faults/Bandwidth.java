@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.faults;
 
 import java.io.FilterOutputStream;
@@ -8,15 +23,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The bandwidth of the network between the client and the workspace, applied to response bodies: a rate per
- * connection (each response paced on its own, as one TCP connection over a long path is held to a rate by its
- * window, the round trip and loss) and a total rate shared by every response being written at once (the client's
- * access link). 0 means unlimited, the default for both. Bodies are written in chunks of {@value #CHUNK} bytes, each
- * once the time its last byte would arrive at has come: a body of n bytes then takes n / rate after its first byte,
- * on top of the request latency. Headers, request bodies and TCP slow start are not modelled.
+ * The bandwidth of the network between the client and the workspace, applied to response bodies: a rate per connection
+ * (each response paced on its own, as one TCP connection over a long path is held to a rate by its window, the round
+ * trip and loss) and a total rate shared by every response being written at once (the client's access link). 0 means
+ * unlimited, the default for both. Bodies are written in chunks of {@value #CHUNK} bytes, each once the time its last
+ * byte would arrive at has come: a body of n bytes then takes n / rate after its first byte, on top of the request
+ * latency. Headers, request bodies and TCP slow start are not modelled.
  *
- * <p>Counts the body bytes written through it, paced or not, so benchmarks can report what a result format put on
- * the wire. The clock and the sleeper are injectable so that tests see the pacing without waiting. Thread-safe.
+ * <p>
+ * Counts the body bytes written through it, paced or not, so benchmarks can report what a result format put on the
+ * wire. The clock and the sleeper are injectable so that tests see the pacing without waiting. Thread-safe.
  */
 public final class Bandwidth {
 
@@ -113,7 +129,7 @@ public final class Bandwidth {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[] { (byte) b }, 0, 1);
+            write(new byte[]{ (byte) b }, 0, 1);
         }
 
         @Override

@@ -1,11 +1,26 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.faults;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One kind of failure to inject, optionally only for a given Thrift RPC (e.g. {@code ExecuteStatement}) or REST
- * action. Create with the static factories and pass to {@link Faults#inject(Fault, int)}.
+ * One kind of failure to inject, optionally only for a given Thrift RPC (e.g. {@code ExecuteStatement}) or REST action.
+ * Create with the static factories and pass to {@link Faults#inject(Fault, int)}.
  *
  * @param type              what happens
  * @param retryAfterSeconds the {@code Retry-After} value for 503/429, or null for none
@@ -66,8 +81,8 @@ public record Fault(FaultType type, Integer retryAfterSeconds, Duration duration
     }
 
     /**
-     * The next CloudFetch link(s) issued are already expired (inject with {@code times} = how many links). To make
-     * link downloads fail instead, target an error fault at the download action:
+     * The next CloudFetch link(s) issued are already expired (inject with {@code times} = how many links). To make link
+     * downloads fail instead, target an error fault at the download action:
      * {@code Fault.internalError().onlyFor("cloudFetchDownload")}.
      */
     public static Fault expiredLink() {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.faults;
 
 /** The failures LocalWarehouse can inject into requests. */
@@ -16,16 +31,18 @@ public enum FaultType {
     LATENCY,
     /** The connection is closed without any response; the request was not processed. */
     DROP_CONNECTION,
-    /** The request is processed (a statement runs to completion) and then the connection is closed without a
-     * response: the client cannot know whether it ran. */
+    /**
+     * The request is processed (a statement runs to completion) and then the connection is closed without a response:
+     * the client cannot know whether it ran.
+     */
     EXECUTE_THEN_DROP,
     /** The next statement stays RUNNING for a while before it executes (for polling, cancel and timeouts). */
     SLOW_STATEMENT,
     /**
-     * The next CloudFetch link issued has already expired (its {@code expiryTime} is the warehouse's current time,
-     * and downloading it answers 403 as cloud storage does for an expired presigned URL): the driver has to fetch a
-     * fresh link with {@code FetchResults} at the file's {@code startRowOffset}. Applied when a link is issued, not
-     * to an HTTP request.
+     * The next CloudFetch link issued has already expired (its {@code expiryTime} is the warehouse's current time, and
+     * downloading it answers 403 as cloud storage does for an expired presigned URL): the driver has to fetch a fresh
+     * link with {@code FetchResults} at the file's {@code startRowOffset}. Applied when a link is issued, not to an
+     * HTTP request.
      */
     EXPIRED_LINK,
     /**

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.faults;
 
 import java.time.Duration;
@@ -10,10 +25,10 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Faults waiting to be injected: each rule applies to the next N matching requests. Rules are consumed in the
- * order they were added. A random mode injects faults of chosen types with a probability, from a seed, for
- * soak-style tests. A persistent request latency, not consumed, delays every SQL and REST request, and a
- * {@link Bandwidth} paces their response bodies (for benchmarks that need a realistic network). Thread-safe.
+ * Faults waiting to be injected: each rule applies to the next N matching requests. Rules are consumed in the order
+ * they were added. A random mode injects faults of chosen types with a probability, from a seed, for soak-style tests.
+ * A persistent request latency, not consumed, delays every SQL and REST request, and a {@link Bandwidth} paces their
+ * response bodies (for benchmarks that need a realistic network). Thread-safe.
  */
 public final class Faults {
 
@@ -69,9 +84,9 @@ public final class Faults {
     }
 
     /**
-     * Adds this latency to every request of the workspace server (SQL endpoint, REST APIs, Files API; not OIDC and
-     * not the admin API) until changed or {@link #clear() cleared}. Unlike {@link Fault#latency}, it is not
-     * consumed: it models the round trip to a remote workspace for benchmarks.
+     * Adds this latency to every request of the workspace server (SQL endpoint, REST APIs, Files API; not OIDC and not
+     * the admin API) until changed or {@link #clear() cleared}. Unlike {@link Fault#latency}, it is not consumed: it
+     * models the round trip to a remote workspace for benchmarks.
      */
     public Faults setRequestLatency(Duration latency) {
         if (latency == null || latency.isNegative()) {
@@ -88,8 +103,8 @@ public final class Faults {
 
     /**
      * Limits each response body of the routes that take the request latency (SQL endpoint, REST APIs, Files API,
-     * CloudFetch downloads) to this many bytes per second, each connection on its own; 0: unlimited (the default).
-     * Like the request latency, it is not consumed and {@link #clear()} resets it.
+     * CloudFetch downloads) to this many bytes per second, each connection on its own; 0: unlimited (the default). Like
+     * the request latency, it is not consumed and {@link #clear()} resets it.
      */
     public Faults setBandwidth(long bytesPerSecond) {
         bandwidth.setPerConnection(bytesPerSecond);
@@ -97,8 +112,8 @@ public final class Faults {
     }
 
     /**
-     * Limits all those response bodies together, while several are written at once (parallel CloudFetch
-     * downloads), to this many bytes per second: the client's access link; 0: unlimited (the default).
+     * Limits all those response bodies together, while several are written at once (parallel CloudFetch downloads), to
+     * this many bytes per second: the client's access link; 0: unlimited (the default).
      */
     public Faults setTotalBandwidth(long bytesPerSecond) {
         bandwidth.setTotal(bytesPerSecond);
@@ -124,8 +139,10 @@ public final class Faults {
         return triggered.get(type).get();
     }
 
-    /** The fault for an HTTP request to the given RPC, if any; deferred faults (slow statements, expired links)
-     * are not taken here. */
+    /**
+     * The fault for an HTTP request to the given RPC, if any; deferred faults (slow statements, expired links) are not
+     * taken here.
+     */
     public Fault nextForRequest(String rpc) {
         return next(rpc, null);
     }
@@ -133,8 +150,8 @@ public final class Faults {
     /**
      * The fault for a REST API request (an action such as {@code getWarehouse} or {@code filesPut}): only faults
      * targeted at that action with {@link Fault#onlyFor}, so that faults meant for SQL calls are not used up by REST
-     * calls. The random mode applies likewise only through its faults targeted at the action; the random sequence
-     * is not advanced when none is, so REST traffic does not change which SQL calls get random faults.
+     * calls. The random mode applies likewise only through its faults targeted at the action; the random sequence is
+     * not advanced when none is, so REST traffic does not change which SQL calls get random faults.
      */
     public synchronized Fault nextForRestRequest(String action) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -25,8 +40,8 @@ import io.github.cameldatabricks.testkit.lifecycle.WarehouseLifecycle;
  * request), {@code GET /localwarehouse/admin/latency}, {@code POST /localwarehouse/admin/bandwidth} with
  * {@code {"bytesPerSecond":12500000,"totalBytesPerSecond":0}} (per connection and shared; 0: unlimited; either may be
  * left out), {@code GET /localwarehouse/admin/bandwidth} (the rates and {@code bytesSent}),
- * {@code GET /localwarehouse/admin/audit},
- * {@code POST /localwarehouse/admin/warehouse/start|stop}. Served on loopback only, like the whole server.
+ * {@code GET /localwarehouse/admin/audit}, {@code POST /localwarehouse/admin/warehouse/start|stop}. Served on loopback
+ * only, like the whole server.
  */
 final class AdminRoute implements Route {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -10,12 +25,12 @@ import io.github.cameldatabricks.testkit.faults.FaultType;
 import io.github.cameldatabricks.testkit.faults.Faults;
 
 /**
- * CloudFetch result files at {@code /localwarehouse/cloudfetch/<token>}, standing in for the presigned
- * cloud-storage URLs of a real warehouse: GET without any Authorization (clients send only the link's
- * {@code httpHeaders}), the token being the only credential. An expired link answers 403 and an unknown or released
- * one 404, with an XML error body as object storage sends. Not in the workspace audit log (cloud storage is not);
- * {@link CloudFetchFiles} counts downloads. Takes the request latency, as any network round trip does, and faults
- * targeted at {@value CloudFetchFiles#DOWNLOAD_ACTION}: error statuses, LATENCY and DROP_CONNECTION.
+ * CloudFetch result files at {@code /localwarehouse/cloudfetch/<token>}, standing in for the presigned cloud-storage
+ * URLs of a real warehouse: GET without any Authorization (clients send only the link's {@code httpHeaders}), the token
+ * being the only credential. An expired link answers 403 and an unknown or released one 404, with an XML error body as
+ * object storage sends. Not in the workspace audit log (cloud storage is not); {@link CloudFetchFiles} counts
+ * downloads. Takes the request latency, as any network round trip does, and faults targeted at
+ * {@value CloudFetchFiles#DOWNLOAD_ACTION}: error statuses, LATENCY and DROP_CONNECTION.
  */
 final class CloudFetchRoute implements Route {
 

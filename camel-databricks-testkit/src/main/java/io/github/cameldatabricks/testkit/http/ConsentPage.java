@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import io.github.cameldatabricks.testkit.oidc.AuthorizeRequest;
@@ -22,8 +37,9 @@ final class ConsentPage {
                 <button type="submit" id="approve" name="decision" value="approve">Approve</button>
                 <button type="submit" id="deny" name="decision" value="deny">Deny</button>
                 </form></body></html>
-                """.formatted(escape(request.clientId()), escape(user), escape(request.clientId()),
-                escape(request.scope()), escape(consentId));
+                """
+                .formatted(escape(request.clientId()), escape(user), escape(request.clientId()),
+                        escape(request.scope()), escape(consentId));
     }
 
     private static String escape(String s) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -21,9 +36,9 @@ import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
  * {@code /api/2.0/fs/directories/Volumes/...}: list (GET, by name, {@code page_size} up to 1000 and an opaque
- * {@code page_token}), create with parents (PUT), exists (HEAD) and delete when empty (DELETE). The error shapes
- * follow what the Databricks CLI handles: 404 {@code NOT_FOUND}, and 400 {@code INVALID_PARAMETER_VALUE} with the
- * reason {@code FILES_API_DIRECTORY_IS_NOT_EMPTY} for a directory that is not empty.
+ * {@code page_token}), create with parents (PUT), exists (HEAD) and delete when empty (DELETE). The error shapes follow
+ * what the Databricks CLI handles: 404 {@code NOT_FOUND}, and 400 {@code INVALID_PARAMETER_VALUE} with the reason
+ * {@code FILES_API_DIRECTORY_IS_NOT_EMPTY} for a directory that is not empty.
  */
 final class DirectoryRequests {
 

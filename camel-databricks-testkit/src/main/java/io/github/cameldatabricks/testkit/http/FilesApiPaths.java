@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.ByteArrayOutputStream;
@@ -11,9 +26,9 @@ import java.util.Map;
 import io.github.cameldatabricks.testkit.volumes.VolumePath;
 
 /**
- * Reads the volume path and query of a Files API request. databricks-sdk-java percent-encodes each segment of the
- * path ({@code Encoding.encodeMultiSegmentPathParameter}) and keeps the slashes, so the raw path is split first and
- * each segment decoded on its own: an encoded slash ({@code %2F}) stays inside its segment and is then rejected.
+ * Reads the volume path and query of a Files API request. databricks-sdk-java percent-encodes each segment of the path
+ * ({@code Encoding.encodeMultiSegmentPathParameter}) and keeps the slashes, so the raw path is split first and each
+ * segment decoded on its own: an encoded slash ({@code %2F}) stays inside its segment and is then rejected.
  */
 final class FilesApiPaths {
 

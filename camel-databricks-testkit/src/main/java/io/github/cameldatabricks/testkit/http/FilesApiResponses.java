@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -12,8 +27,8 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * Responses of the Files API: errors as {@code {"error_code","message"[,"details"]}} (HEAD answers carry no body),
- * and the HTTP date format of {@code last-modified}.
+ * Responses of the Files API: errors as {@code {"error_code","message"[,"details"]}} (HEAD answers carry no body), and
+ * the HTTP date format of {@code last-modified}.
  */
 final class FilesApiResponses {
 
@@ -29,8 +44,8 @@ final class FilesApiResponses {
     }
 
     /**
-     * An error response. {@code reason}, if given, travels as a {@code google.rpc.ErrorInfo} detail, as the
-     * Files API does for reasons such as {@code FILES_API_DIRECTORY_IS_NOT_EMPTY} (the Databricks CLI keys on it).
+     * An error response. {@code reason}, if given, travels as a {@code google.rpc.ErrorInfo} detail, as the Files API
+     * does for reasons such as {@code FILES_API_DIRECTORY_IS_NOT_EMPTY} (the Databricks CLI keys on it).
      */
     static void error(HttpExchange ex, int status, String errorCode, String message, String reason)
             throws IOException {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -41,8 +56,8 @@ final class HttpResponses {
     }
 
     /**
-     * Closes the connection without sending anything. The JDK server closes the socket when an exchange is
-     * closed before its response headers were sent.
+     * Closes the connection without sending anything. The JDK server closes the socket when an exchange is closed
+     * before its response headers were sent.
      */
     static void drop(HttpExchange ex) {
         ex.close();
@@ -53,8 +68,8 @@ final class HttpResponses {
     }
 
     /**
-     * The status a REST or OIDC request answers with for an injected fault (429, 401, 500, else 503), its
-     * Retry-After header set when the fault has one.
+     * The status a REST or OIDC request answers with for an injected fault (429, 401, 500, else 503), its Retry-After
+     * header set when the fault has one.
      */
     static int faultStatus(HttpExchange ex, Fault fault) {
         if (fault.retryAfterSeconds() != null) {

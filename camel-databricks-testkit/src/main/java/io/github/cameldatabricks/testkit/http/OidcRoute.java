@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -19,9 +34,9 @@ import io.github.cameldatabricks.testkit.oidc.OidcProtocol;
 
 /**
  * Workspace OIDC over HTTP: host metadata, discovery, {@code /oidc/v1/authorize} with a consent page (or
- * auto-approval), the consent decision, and {@code /oidc/v1/token}. Every call is audited (service
- * {@code oauth2}). Token requests take faults targeted with {@code onlyFor("tokenRequest")}, answered as an
- * unavailable or failing OAuth endpoint does.
+ * auto-approval), the consent decision, and {@code /oidc/v1/token}. Every call is audited (service {@code oauth2}).
+ * Token requests take faults targeted with {@code onlyFor("tokenRequest")}, answered as an unavailable or failing OAuth
+ * endpoint does.
  */
 final class OidcRoute implements Route {
 
@@ -55,7 +70,8 @@ final class OidcRoute implements Route {
             case "GET /.well-known/databricks-config" -> HttpResponses.json(ex, 200, Map.of(
                     "oidc_endpoint", baseUrl + "/oidc", "workspace_id", workspaceId, "cloud", "AWS"));
             case "GET /oidc/.well-known/oauth-authorization-server",
-                    "GET /oidc/.well-known/openid-configuration" -> HttpResponses.json(ex, 200, discovery());
+                    "GET /oidc/.well-known/openid-configuration" ->
+                HttpResponses.json(ex, 200, discovery());
             case "GET /oidc/jwks.json" -> HttpResponses.json(ex, 200, Map.of("keys", List.of()));
             case "GET /oidc/v1/authorize" -> authorize(ex);
             case "POST /oidc/v1/authorize/decision" -> decision(ex);
@@ -161,7 +177,8 @@ final class OidcRoute implements Route {
                 audit.identity(outcome.subject(), outcome.authMethod());
             }
             audit.params(outcome.auditParams());
-            audit.outcome(outcome.status(), outcome.status() == 200 ? null : String.valueOf(outcome.body().get("error")));
+            audit.outcome(outcome.status(),
+                    outcome.status() == 200 ? null : String.valueOf(outcome.body().get("error")));
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             HttpResponses.json(ex, outcome.status(), outcome.body());
         } finally {

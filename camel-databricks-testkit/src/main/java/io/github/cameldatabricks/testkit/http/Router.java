@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -13,9 +28,9 @@ import org.slf4j.LoggerFactory;
 import io.github.cameldatabricks.testkit.faults.Faults;
 
 /**
- * Dispatches every request of the workspace server to the first matching route (404 otherwise), after the
- * persistent request latency for the routes that take it, whose response bodies also go through the bandwidth
- * model (paced when a bandwidth is set, counted always).
+ * Dispatches every request of the workspace server to the first matching route (404 otherwise), after the persistent
+ * request latency for the routes that take it, whose response bodies also go through the bandwidth model (paced when a
+ * bandwidth is set, counted always).
  */
 final class Router implements HttpHandler {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.ByteArrayInputStream;
@@ -21,8 +36,8 @@ import io.github.cameldatabricks.testkit.thrift.CallContext;
 import io.github.cameldatabricks.testkit.thrift.Operation;
 
 /**
- * The SQL endpoint: Thrift TCLIService binary over HTTP POST at {@code /sql/1.0/warehouses/{id}}. Applies, in the
- * order a workspace does, authentication, the warehouse state, injected faults, then the RPC itself.
+ * The SQL endpoint: Thrift TCLIService binary over HTTP POST at {@code /sql/1.0/warehouses/{id}}. Applies, in the order
+ * a workspace does, authentication, the warehouse state, injected faults, then the RPC itself.
  */
 final class ThriftRoute implements Route {
 
@@ -103,14 +118,16 @@ final class ThriftRoute implements Route {
             audit.param("injectedFault", fault.type().name());
             switch (fault.type()) {
                 case SERVICE_UNAVAILABLE, RATE_LIMITED -> {
-                    int status = fault.type() == io.github.cameldatabricks.testkit.faults.FaultType.RATE_LIMITED ? 429 : 503;
+                    int status = fault.type() == io.github.cameldatabricks.testkit.faults.FaultType.RATE_LIMITED ? 429
+                            : 503;
                     if (fault.retryAfterSeconds() != null) {
                         ex.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfterSeconds()));
                     }
                     String message = status == 429 ? "Too many requests: rate limit exceeded."
                             : "The service is temporarily unavailable.";
                     audit.outcome(status, message);
-                    HttpResponses.error(ex, status, status == 429 ? "REQUEST_LIMIT_EXCEEDED" : "TEMPORARILY_UNAVAILABLE",
+                    HttpResponses.error(ex, status,
+                            status == 429 ? "REQUEST_LIMIT_EXCEEDED" : "TEMPORARILY_UNAVAILABLE",
                             message);
                     return;
                 }

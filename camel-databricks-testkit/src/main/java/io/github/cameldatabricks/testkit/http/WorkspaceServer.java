@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.http;
 
 import java.io.IOException;
@@ -23,8 +38,8 @@ import io.github.cameldatabricks.testkit.oidc.Oidc;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, Files API, OIDC, CloudFetch
- * result files, and the admin API.
+ * The workspace's HTTP(S) server on 127.0.0.1: SQL endpoint, SQL Warehouses API, Files API, OIDC, CloudFetch result
+ * files, and the admin API.
  */
 public final class WorkspaceServer implements AutoCloseable {
 
@@ -44,10 +59,10 @@ public final class WorkspaceServer implements AutoCloseable {
     }
 
     /**
-     * Turns on TCP_NODELAY for the JDK HTTP server unless the user decided otherwise. With Nagle's algorithm on,
-     * a response written in two parts (headers, then body) waits for the client's delayed ACK: about 40 ms per
-     * request. The JDK reads the property once, when {@code sun.net.httpserver.ServerConfig} is first used, so
-     * this must run before any JDK HTTP server of the JVM is created.
+     * Turns on TCP_NODELAY for the JDK HTTP server unless the user decided otherwise. With Nagle's algorithm on, a
+     * response written in two parts (headers, then body) waits for the client's delayed ACK: about 40 ms per request.
+     * The JDK reads the property once, when {@code sun.net.httpserver.ServerConfig} is first used, so this must run
+     * before any JDK HTTP server of the JVM is created.
      */
     public static void enableTcpNoDelay() {
         if (System.getProperty(NODELAY_PROPERTY) == null) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.junit;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -14,12 +29,12 @@ import io.github.cameldatabricks.testkit.audit.AuditLog;
 import io.github.cameldatabricks.testkit.faults.Faults;
 
 /**
- * JUnit 5 extension giving a test class a started {@link LocalWarehouse}. Register it as a static field to share
- * one warehouse across the class (started before all tests, stopped after them); pending faults and denials are
- * cleared after each test so that tests do not depend on one another's order.
+ * JUnit 5 extension giving a test class a started {@link LocalWarehouse}. Register it as a static field to share one
+ * warehouse across the class (started before all tests, stopped after them); pending faults and denials are cleared
+ * after each test so that tests do not depend on one another's order.
  *
  * <pre>{@code
- * @RegisterExtension
+ * &#64;RegisterExtension
  * static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension();
  *
  * @Test
@@ -31,7 +46,12 @@ import io.github.cameldatabricks.testkit.faults.Faults;
  * {@code LocalWarehouse} parameters of test methods are resolved to the same warehouse.
  */
 public final class LocalWarehouseExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        implements
+            BeforeAllCallback,
+            BeforeEachCallback,
+            AfterEachCallback,
+            AfterAllCallback,
+            ParameterResolver {
 
     private final LocalWarehouseConfig.Builder builder;
     private LocalWarehouse warehouse;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.lifecycle;
 
 import java.time.Clock;
@@ -10,10 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The warehouse's state machine: STOPPED, STARTING (for the configured start-up time), RUNNING, and back to
- * STOPPED by an explicit stop or after being idle for the auto-stop time. While not RUNNING, SQL requests get 503
- * with an integer {@code Retry-After}, and (like a serverless warehouse) a SQL request to a stopped warehouse
- * starts it.
+ * The warehouse's state machine: STOPPED, STARTING (for the configured start-up time), RUNNING, and back to STOPPED by
+ * an explicit stop or after being idle for the auto-stop time. While not RUNNING, SQL requests get 503 with an integer
+ * {@code Retry-After}, and (like a serverless warehouse) a SQL request to a stopped warehouse starts it.
  */
 public final class WarehouseLifecycle {
 
@@ -57,8 +71,8 @@ public final class WarehouseLifecycle {
     }
 
     /**
-     * A starting warehouse becomes RUNNING when its clock reaches the start-up deadline. Checked whenever the state
-     * is observed instead of by a timer, so that a test's manual clock drives it.
+     * A starting warehouse becomes RUNNING when its clock reaches the start-up deadline. Checked whenever the state is
+     * observed instead of by a timer, so that a test's manual clock drives it.
      */
     private void catchUp() {
         if (state == WarehouseState.STARTING && runningAt != null && !clock.instant().isBefore(runningAt)) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.oidc;
 
 import java.io.IOException;
@@ -16,9 +31,9 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
 /**
- * The signing keys of the identity providers that federation policies trust, found as the workspace finds them:
- * the issuer's OIDC discovery document names its {@code jwks_uri}. Key sets are cached per issuer and fetched
- * again when a token names a key id the cache does not hold (the provider rotated its keys).
+ * The signing keys of the identity providers that federation policies trust, found as the workspace finds them: the
+ * issuer's OIDC discovery document names its {@code jwks_uri}. Key sets are cached per issuer and fetched again when a
+ * token names a key id the cache does not hold (the provider rotated its keys).
  */
 final class IssuerKeys {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.oidc;
 
 import java.security.SecureRandom;
@@ -26,14 +41,16 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.cameldatabricks.testkit.auth.AuthResult;
 
 /**
- * The workspace's OAuth authorization server: registries of service principals (M2M) and custom OAuth apps (U2M),
- * the signed-in user who approves consent, and the tokens it issues. Access tokens are HS256-signed JWTs with
- * {@code iss}, {@code sub}, {@code aud}, {@code iat}, {@code exp}, {@code scope} and {@code client_id}, so the
- * driver's token-federation wrapper accepts them; their lifetime is configurable so tests can see them expire.
+ * The workspace's OAuth authorization server: registries of service principals (M2M) and custom OAuth apps (U2M), the
+ * signed-in user who approves consent, and the tokens it issues. Access tokens are HS256-signed JWTs with {@code iss},
+ * {@code sub}, {@code aud}, {@code iat}, {@code exp}, {@code scope} and {@code client_id}, so the driver's
+ * token-federation wrapper accepts them; their lifetime is configurable so tests can see them expire.
  */
 public final class Oidc {
 
-    /** The grant type of OAuth token federation (RFC 8693 token exchange), as {@link #tokensIssued(String)} counts it. */
+    /**
+     * The grant type of OAuth token federation (RFC 8693 token exchange), as {@link #tokensIssued(String)} counts it.
+     */
     public static final String TOKEN_EXCHANGE_GRANT = TokenExchange.GRANT_TYPE;
 
     /** The JWT claim that says how an access token was obtained (the audit's auth method for its requests). */
@@ -93,8 +110,8 @@ public final class Oidc {
 
     /**
      * Registers an OAuth token federation policy: the token endpoint then exchanges JWTs of its issuer that pass it
-     * (grant type {@value TokenExchange#GRANT_TYPE}). A policy naming a service principal applies to requests with
-     * that {@code client_id}; an account-wide one to requests without a client id.
+     * (grant type {@value TokenExchange#GRANT_TYPE}). A policy naming a service principal applies to requests with that
+     * {@code client_id}; an account-wide one to requests without a client id.
      */
     public Oidc addFederationPolicy(FederationPolicy policy) {
         federationPolicies.add(policy);
@@ -260,7 +277,8 @@ public final class Oidc {
 
     /** Scopes as a set, split on spaces. */
     static Set<String> scopes(String scope) {
-        return scope == null || scope.isBlank() ? Set.of() : Set.copyOf(java.util.Arrays.asList(scope.trim().split("\\s+")));
+        return scope == null || scope.isBlank() ? Set.of()
+                : Set.copyOf(java.util.Arrays.asList(scope.trim().split("\\s+")));
     }
 
     private String randomString(int bytes) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.oidc;
 
 import java.io.IOException;
@@ -33,11 +48,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A workload identity provider for tests: the issuer a Kubernetes cluster, GitHub Actions or a cloud would be. It
- * serves OIDC discovery ({@code <issuer>/.well-known/openid-configuration}) and its JWKS over HTTP on 127.0.0.1,
- * and issues RS256-signed JWTs with the subject, audience and lifetime a test chooses, dated by the given clock (so
- * a {@code ManualClock} shared with LocalWarehouse decides when they expire). Register a
- * {@link FederationPolicy} naming {@link #issuer()} with {@link Oidc#addFederationPolicy} to make the workspace
- * accept its tokens. The RSA key is generated per instance and never leaves it.
+ * serves OIDC discovery ({@code <issuer>/.well-known/openid-configuration}) and its JWKS over HTTP on 127.0.0.1, and
+ * issues RS256-signed JWTs with the subject, audience and lifetime a test chooses, dated by the given clock (so a
+ * {@code ManualClock} shared with LocalWarehouse decides when they expire). Register a {@link FederationPolicy} naming
+ * {@link #issuer()} with {@link Oidc#addFederationPolicy} to make the workspace accept its tokens. The RSA key is
+ * generated per instance and never leaves it.
  */
 public final class TestIdentityProvider implements AutoCloseable {
 

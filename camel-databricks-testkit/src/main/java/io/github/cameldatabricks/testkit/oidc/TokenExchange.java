@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.oidc;
 
 import java.text.ParseException;
@@ -17,12 +32,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * The token exchange grant of OAuth token federation (RFC 8693): a JWT from a trusted identity provider is
- * exchanged for a workspace access token. With {@code client_id} the service principal's federation policies
- * apply (workload identity federation), without it the account-wide ones. The subject token is checked as the
- * workspace checks it: signature by the issuer's JWKS, then {@code iss}, {@code exp}, {@code aud} and {@code sub}
- * against the policies. Malformed requests are {@code invalid_request}; a well-formed token that no policy accepts
- * is {@code invalid_grant}, with a description naming the claim at fault but never the token.
+ * The token exchange grant of OAuth token federation (RFC 8693): a JWT from a trusted identity provider is exchanged
+ * for a workspace access token. With {@code client_id} the service principal's federation policies apply (workload
+ * identity federation), without it the account-wide ones. The subject token is checked as the workspace checks it:
+ * signature by the issuer's JWKS, then {@code iss}, {@code exp}, {@code aud} and {@code sub} against the policies.
+ * Malformed requests are {@code invalid_request}; a well-formed token that no policy accepts is {@code invalid_grant},
+ * with a description naming the claim at fault but never the token.
  */
 final class TokenExchange {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.oidc;
 
 import java.nio.charset.StandardCharsets;
@@ -9,9 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /oidc/v1/token}: the {@code client_credentials}, {@code authorization_code} (PKCE S256, single-use
- * code, exact redirect match) and {@code refresh_token} grants, with client authentication by HTTP Basic or form
- * fields, and OAuth error responses as Databricks sends them.
+ * {@code POST /oidc/v1/token}: the {@code client_credentials}, {@code authorization_code} (PKCE S256, single-use code,
+ * exact redirect match) and {@code refresh_token} grants, with client authentication by HTTP Basic or form fields, and
+ * OAuth error responses as Databricks sends them.
  */
 final class TokenGrants {
 
@@ -145,7 +160,7 @@ final class TokenGrants {
         try {
             String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
+            return colon < 0 ? null : new String[]{ decoded.substring(0, colon), decoded.substring(colon + 1) };
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.List;
@@ -6,8 +21,8 @@ import java.util.Locale;
 /**
  * Spark's complex value constructors as DuckDB literals: {@code map(k1, v1, ...)} as {@code MAP {k1: v1, ...}},
  * {@code named_struct('a', 1, ...)} and {@code struct(...)} as {@code {'a': 1, ...}}. {@code struct} names a field
- * after its column ({@code struct(a)}), its alias ({@code struct(1 AS x)}) or else {@code col1, col2, ...}, as
- * Spark's {@code CreateStruct} does.
+ * after its column ({@code struct(a)}), its alias ({@code struct(1 AS x)}) or else {@code col1, col2, ...}, as Spark's
+ * {@code CreateStruct} does.
  */
 final class ComplexConstructors {
 
@@ -36,7 +51,8 @@ final class ComplexConstructors {
             if (!args.get(i).startsWith("'")) {
                 throw new WarehouseSqlException("DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING",
                         "42K09", "Only foldable STRING expressions are allowed to appear at odd position, got "
-                                + args.get(i) + ".", false);
+                                + args.get(i) + ".",
+                        false);
             }
             out.append(i == 0 ? "" : ", ").append(args.get(i)).append(": ").append(args.get(i + 1));
         }

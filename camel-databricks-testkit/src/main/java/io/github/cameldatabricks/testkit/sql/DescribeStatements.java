@@ -1,13 +1,27 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code DESCRIBE [TABLE] [EXTENDED] name}: one row per column with Spark's columns {@code col_name},
- * {@code data_type} (Spark's {@code catalogString}: {@code int}, {@code array<string>},
- * {@code struct<name:string,age:int>}) and {@code comment}. A missing table fails as a query of it would
- * ({@code TABLE_OR_VIEW_NOT_FOUND}).
+ * {@code DESCRIBE [TABLE] [EXTENDED] name}: one row per column with Spark's columns {@code col_name}, {@code data_type}
+ * (Spark's {@code catalogString}: {@code int}, {@code array<string>}, {@code struct<name:string,age:int>}) and
+ * {@code comment}. A missing table fails as a query of it would ({@code TABLE_OR_VIEW_NOT_FOUND}).
  */
 final class DescribeStatements {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.sql.Connection;
@@ -12,8 +27,7 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded DuckDB database behind the warehouse: catalogs are DuckDB databases, every operation gets its own
- * connection (a DuckDB connection holds one open result), and the {@code samples} catalog is seeded
- * deterministically.
+ * connection (a DuckDB connection holds one open result), and the {@code samples} catalog is seeded deterministically.
  */
 public final class DuckDbEngine implements AutoCloseable {
 
@@ -68,8 +82,8 @@ public final class DuckDbEngine implements AutoCloseable {
     }
 
     /**
-     * A new connection whose current catalog, schema and time zone (a DuckDB zone name, or null for UTC) are set;
-     * the caller closes it.
+     * A new connection whose current catalog, schema and time zone (a DuckDB zone name, or null for UTC) are set; the
+     * caller closes it.
      */
     public Connection openConnection(String catalog, String schema, String timeZone) throws SQLException {
         Connection connection = root.duplicate();

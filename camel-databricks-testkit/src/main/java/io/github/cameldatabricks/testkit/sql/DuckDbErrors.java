@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.sql.SQLException;
@@ -5,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns DuckDB errors into the error classes and SQLSTATEs a Databricks SQL warehouse reports. DuckDB's JDBC
- * driver gives no SQLSTATE, only an error-type prefix ({@code Catalog Error:}, {@code Parser Error:}, ...), so this
- * table is keyed on that prefix. This is the emulator's side; the component never parses messages like this.
+ * Turns DuckDB errors into the error classes and SQLSTATEs a Databricks SQL warehouse reports. DuckDB's JDBC driver
+ * gives no SQLSTATE, only an error-type prefix ({@code Catalog Error:}, {@code Parser Error:}, ...), so this table is
+ * keyed on that prefix. This is the emulator's side; the component never parses messages like this.
  */
 public final class DuckDbErrors {
 
@@ -108,7 +123,8 @@ public final class DuckDbErrors {
     public static WarehouseSqlException writeConflict() {
         return new WarehouseSqlException("DELTA_CONCURRENT_APPEND.ROW_LEVEL_CHANGES", "2D521",
                 "Transaction conflict detected. A concurrent UPDATE modified the same rows that this transaction"
-                + " attempted to modify. Please retry the operation.", false);
+                        + " attempted to modify. Please retry the operation.",
+                false);
     }
 
     private static String stripPrefix(String line) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.math.BigDecimal;
@@ -6,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Spark's typed numeric literals: {@code 1Y} TINYINT, {@code 1S} SMALLINT, {@code 1L} BIGINT, {@code 1.5F} FLOAT,
- * {@code 1.5D} DOUBLE and {@code 1.5BD} DECIMAL with the literal's own precision and scale. DuckDB has no suffixes
- * (it reads {@code 1L} as {@code 1} aliased {@code L}), so they become casts.
+ * {@code 1.5D} DOUBLE and {@code 1.5BD} DECIMAL with the literal's own precision and scale. DuckDB has no suffixes (it
+ * reads {@code 1L} as {@code 1} aliased {@code L}), so they become casts.
  */
 final class NumericLiterals {
 

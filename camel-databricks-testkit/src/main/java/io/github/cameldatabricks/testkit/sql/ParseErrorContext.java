@@ -1,16 +1,31 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Adds Spark's parse-error context to a {@code PARSE_SYNTAX_ERROR}: {@code (line L, pos P)}, then the statement
- * under {@code == SQL ==} with a {@code ----^^^} marker below the offending line, as Spark's
+ * Adds Spark's parse-error context to a {@code PARSE_SYNTAX_ERROR}: {@code (line L, pos P)}, then the statement under
+ * {@code == SQL ==} with a {@code ----^^^} marker below the offending line, as Spark's
  * {@code ParseException#getMessage} writes it (apache/spark; e.g. {@code [PARSE_SYNTAX_ERROR] Syntax error at or
- * near 'SELECT'. SQLSTATE: 42601 (line 1, pos 133)} in Databricks notebooks' output). Clients
- * show this text as is: the Python connector's end-to-end suite expects a syntax error's message to contain the
- * statement ({@code tests/e2e/test_driver.py#test_incorrect_query_throws_exception}: {@code "^ FOO BAR"} fails
- * with a message containing {@code FOO BAR}).
+ * near 'SELECT'. SQLSTATE: 42601 (line 1, pos 133)} in Databricks notebooks' output). Clients show this text as is: the
+ * Python connector's end-to-end suite expects a syntax error's message to contain the statement
+ * ({@code tests/e2e/test_driver.py#test_incorrect_query_throws_exception}: {@code "^ FOO BAR"} fails with a message
+ * containing {@code FOO BAR}).
  */
 public final class ParseErrorContext {
 

@@ -1,24 +1,41 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.List;
 
 /**
- * DuckDB macros for the Spark operators whose meaning depends on the type of an operand, which the token-level
- * dialect layer cannot see: {@code base[index]} and {@code element_at(base, index)} index an ARRAY from 0 and from
- * 1 (negative: from the end) on Spark, DuckDB lists from 1, and both look a MAP up by key.
+ * DuckDB macros for the Spark operators whose meaning depends on the type of an operand, which the token-level dialect
+ * layer cannot see: {@code base[index]} and {@code element_at(base, index)} index an ARRAY from 0 and from 1 (negative:
+ * from the end) on Spark, DuckDB lists from 1, and both look a MAP up by key.
  *
- * <p>The dispatch is done by DuckDB's binder. Each macro has overloads typed on the index: an integer index selects
- * a body that asks {@code typeof(base)} whether the base is a MAP; {@code typeof} folds to a constant, so DuckDB
- * drops the other branch when it optimises and evaluates the base once (the plan shows a bare
+ * <p>
+ * The dispatch is done by DuckDB's binder. Each macro has overloads typed on the index: an integer index selects a body
+ * that asks {@code typeof(base)} whether the base is a MAP; {@code typeof} folds to a constant, so DuckDB drops the
+ * other branch when it optimises and evaluates the base once (the plan shows a bare
  * {@code array_extract(l, CAST(n AS BIGINT) + 1)}), but binds both branches first, which both do for a list or an
  * integer-keyed map. A VARCHAR index (and any other, untyped overload) is a key: it binds for a map (or a struct
- * field), and on a list fails to bind as Spark's analyser refuses it. Out-of-range array indexes raise the error
- * a SQL warehouse raises (ANSI mode is on there), through DuckDB's {@code error()}; {@link DuckDbErrors} turns
+ * field), and on a list fails to bind as Spark's analyser refuses it. Out-of-range array indexes raise the error a SQL
+ * warehouse raises (ANSI mode is on there), through DuckDB's {@code error()}; {@link DuckDbErrors} turns
  * {@code [CLASS] ... SQLSTATE: xxxxx} messages back into that error.
  *
- * <p>The macros live in DuckDB's default database {@code memory}, which no Spark name reaches (a Spark catalog
- * named memory is {@code dbx_memory}) and which SHOW CATALOGS hides, and are called by qualified name, so they are
- * created once for every connection and never shadowed by a user's function.
+ * <p>
+ * The macros live in DuckDB's default database {@code memory}, which no Spark name reaches (a Spark catalog named
+ * memory is {@code dbx_memory}) and which SHOW CATALOGS hides, and are called by qualified name, so they are created
+ * once for every connection and never shadowed by a user's function.
  */
 final class SparkMacros {
 
@@ -62,8 +79,8 @@ final class SparkMacros {
     }
 
     /**
-     * A macro whose integer-index overloads run {@code integerBody}, and whose other overloads look the index up
-     * as a key. INTEGER as well as BIGINT so that an INTEGER-keyed map is not cast to BIGINT keys row by row.
+     * A macro whose integer-index overloads run {@code integerBody}, and whose other overloads look the index up as a
+     * key. INTEGER as well as BIGINT so that an INTEGER-keyed map is not cast to BIGINT keys row by row.
      */
     private static String keyed(String name, String integerBody) {
         return "CREATE MACRO " + name + "(b, i) AS b[i], (b, i VARCHAR) AS b[i], (b, i INTEGER) AS " + integerBody

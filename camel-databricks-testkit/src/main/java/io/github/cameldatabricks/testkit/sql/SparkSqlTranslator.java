@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.ArrayList;
@@ -8,12 +23,11 @@ import java.util.Set;
 import io.github.cameldatabricks.testkit.sql.SqlToken.Kind;
 
 /**
- * The thin dialect layer: accepts the Spark SQL forms integrations commonly send (backtick identifiers,
- * double-quoted strings, {@code current_timestamp()}, {@code date_sub}, {@code USE CATALOG}, three-part names on
- * catalogs DuckDB reserves, {@code USING DELTA}, ...) and rewrites them for DuckDB. Volume statements and
- * {@code COPY INTO} are parsed into commands the warehouse executes itself. Statements that rely on
- * something a DuckDB-backed emulator cannot honour are rejected with {@code UNSUPPORTED_FEATURE.LOCAL_WAREHOUSE}
- * rather than silently behaving differently.
+ * The thin dialect layer: accepts the Spark SQL forms integrations commonly send (backtick identifiers, double-quoted
+ * strings, {@code current_timestamp()}, {@code date_sub}, {@code USE CATALOG}, three-part names on catalogs DuckDB
+ * reserves, {@code USING DELTA}, ...) and rewrites them for DuckDB. Volume statements and {@code COPY INTO} are parsed
+ * into commands the warehouse executes itself. Statements that rely on something a DuckDB-backed emulator cannot honour
+ * are rejected with {@code UNSUPPORTED_FEATURE.LOCAL_WAREHOUSE} rather than silently behaving differently.
  */
 public final class SparkSqlTranslator {
 
@@ -39,20 +53,20 @@ public final class SparkSqlTranslator {
         String first = tokens.get(0).text().toUpperCase(Locale.ROOT);
         String second = tokens.size() > 1 ? tokens.get(1).text().toUpperCase(Locale.ROOT) : "";
         switch (first) {
-            case "USE":
+            case "USE" :
                 return use(tokens.subList(1, tokens.size()));
-            case "SET":
+            case "SET" :
                 return set(tokens);
-            case "RESET":
+            case "RESET" :
                 return command(List.of());
-            case "SHOW":
+            case "SHOW" :
                 return ShowStatements.translate(tokens, ctx);
-            case "COPY":
+            case "COPY" :
                 if (second.equals("INTO")) {
                     return CopyIntoParser.parse(tokens, ctx);
                 }
                 throw WarehouseSqlException.unsupported("COPY statements other than COPY INTO");
-            case "CREATE", "DROP":
+            case "CREATE", "DROP" :
                 if (VolumeStatements.isVolumeDdl(tokens)) {
                     return VolumeStatements.ddl(tokens, ctx);
                 }
@@ -63,17 +77,17 @@ public final class SparkSqlTranslator {
                     return schemaStatement(first, tokens, ctx);
                 }
                 break;
-            case "DESCRIBE", "DESC":
+            case "DESCRIBE", "DESC" :
                 if (DescribeStatements.isDescribeTable(tokens)) {
                     return DescribeStatements.translate(tokens, ctx);
                 }
                 break;
-            case "INSERT":
+            case "INSERT" :
                 if (second.equals("OVERWRITE")) {
                     throw WarehouseSqlException.unsupported("INSERT OVERWRITE");
                 }
                 break;
-            default:
+            default :
                 break;
         }
         TokenRewriter emitter = new TokenRewriter(tokens, ctx, first);

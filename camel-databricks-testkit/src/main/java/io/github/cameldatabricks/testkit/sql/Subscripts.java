@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.List;
@@ -24,8 +39,8 @@ final class Subscripts {
     }
 
     /**
-     * Whether the {@code [} at {@code open} follows a value (a column or alias, a call, a parenthesised expression
-     * or another subscript) and so indexes it.
+     * Whether the {@code [} at {@code open} follows a value (a column or alias, a call, a parenthesised expression or
+     * another subscript) and so indexes it.
      */
     static boolean isSubscript(List<SqlToken> tokens, int open, int from) {
         if (open <= from || !tokens.get(open).isSymbol("[")) {
@@ -55,9 +70,9 @@ final class Subscripts {
     }
 
     /**
-     * The DuckDB call for {@code base[index]}. A bare parameter marker has no type when DuckDB prepares the
-     * statement, so the macro's overloads cannot be told apart: it is bound as an integer (an array index or an
-     * integer map key); a string map key given as a parameter fails to bind rather than read the wrong element.
+     * The DuckDB call for {@code base[index]}. A bare parameter marker has no type when DuckDB prepares the statement,
+     * so the macro's overloads cannot be told apart: it is bound as an integer (an array index or an integer map key);
+     * a string map key given as a parameter fails to bind rather than read the wrong element.
      */
     static String call(String base, String index, boolean bareParameter) {
         String key = bareParameter ? "CAST(" + index + " AS BIGINT)" : index;

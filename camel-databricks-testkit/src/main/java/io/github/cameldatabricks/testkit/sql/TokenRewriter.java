@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.ArrayDeque;
@@ -11,9 +26,9 @@ import java.util.Set;
 import io.github.cameldatabricks.testkit.sql.SqlToken.Kind;
 
 /**
- * Rewrites one general statement token by token: identifier chains (quoting, reserved catalog names), string
- * literals, Spark functions that DuckDB spells differently, Delta-only CREATE TABLE clauses, and named parameter
- * markers. Records the tables the statement touches for the permission check.
+ * Rewrites one general statement token by token: identifier chains (quoting, reserved catalog names), string literals,
+ * Spark functions that DuckDB spells differently, Delta-only CREATE TABLE clauses, and named parameter markers. Records
+ * the tables the statement touches for the permission check.
  */
 final class TokenRewriter {
 
@@ -217,7 +232,8 @@ final class TokenRewriter {
         switch (upper) {
             case "SELECT" -> selectList = true;
             case "FROM", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "UNION", "EXCEPT", "INTERSECT", "QUALIFY",
-                    "WINDOW", "SET", "VALUES" -> selectList = false;
+                    "WINDOW", "SET", "VALUES" ->
+                selectList = false;
             default -> {
                 // other keywords leave the clause unchanged
             }
@@ -287,12 +303,12 @@ final class TokenRewriter {
             } else if (t.isSymbol(")")) {
                 depth--;
             } else if (t.isSymbol(",") && depth == 0) {
-                args.add(new int[] { start, k });
+                args.add(new int[]{ start, k });
                 start = k + 1;
             }
         }
         if (to > from) {
-            args.add(new int[] { start, to });
+            args.add(new int[]{ start, to });
         }
         return args;
     }
@@ -314,59 +330,59 @@ final class TokenRewriter {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         switch (lower) {
-            case "current_timestamp", "now":
+            case "current_timestamp", "now" :
                 return "CAST(current_timestamp AS TIMESTAMP)";
-            case "current_date":
+            case "current_date" :
                 return "current_date";
-            case "current_user", "user", "session_user":
+            case "current_user", "user", "session_user" :
                 return CatalogNames.literal(ctx.principal());
-            case "current_catalog":
+            case "current_catalog" :
                 return CatalogNames.literal(ctx.catalog());
-            case "current_schema", "current_database":
+            case "current_schema", "current_database" :
                 return CatalogNames.literal(ctx.schema());
-            case "version", "current_version":
+            case "version", "current_version" :
                 return CatalogNames.literal("LocalWarehouse (DuckDB)");
-            case "date_sub", "date_add":
+            case "date_sub", "date_add" :
                 requireArgs(name, args, 2);
                 return "(CAST(" + args.get(0) + " AS DATE) " + (lower.equals("date_sub") ? "-" : "+")
                         + " CAST(" + args.get(1) + " AS INTEGER))";
-            case "datediff":
+            case "datediff" :
                 requireArgs(name, args, 2);
                 return "(CAST(" + args.get(0) + " AS DATE) - CAST(" + args.get(1) + " AS DATE))";
-            case "timestamp":
+            case "timestamp" :
                 requireArgs(name, args, 1);
                 return "CAST(CAST(" + args.get(0) + " AS TIMESTAMPTZ) AS TIMESTAMP)";
-            case "array":
+            case "array" :
                 return "[" + String.join(", ", args) + "]";
-            case "map":
+            case "map" :
                 return ComplexConstructors.map(args);
-            case "named_struct":
+            case "named_struct" :
                 return ComplexConstructors.namedStruct(args);
-            case "struct":
+            case "struct" :
                 return ComplexConstructors.struct(tokens, argRanges, args);
-            case "element_at", "try_element_at", "get":
+            case "element_at", "try_element_at", "get" :
                 requireArgs(name, args, 2);
                 int[] index = argRanges.get(1);
                 boolean bareParameter = index[1] == index[0] + 1 && tokens.get(index[0]).kind() == Kind.PARAMETER;
                 return (lower.equals("get") ? SparkMacros.GET : lower.equals("element_at") ? SparkMacros.ELEMENT_AT
                         : SparkMacros.TRY_ELEMENT_AT) + "(" + args.get(0) + ", "
                         + (bareParameter ? "CAST(" + args.get(1) + " AS BIGINT)" : args.get(1)) + ")";
-            case "size", "cardinality":
+            case "size", "cardinality" :
                 // DuckDB's cardinality takes a list or a map and returns UBIGINT; Spark's size is an INT, and NULL
                 // for NULL with ANSI mode on (a SQL warehouse's default; -1 is the legacy behaviour)
                 requireArgs(name, args, 1);
                 return "CAST(cardinality(" + args.get(0) + ") AS INTEGER)";
-            case "array_size":
+            case "array_size" :
                 requireArgs(name, args, 1);
                 return "CAST(len(" + args.get(0) + ") AS INTEGER)";
-            case "nvl":
+            case "nvl" :
                 return "coalesce(" + String.join(", ", args) + ")";
-            case "to_date":
+            case "to_date" :
                 if (args.size() == 1) {
                     return "CAST(" + args.get(0) + " AS DATE)";
                 }
                 throw WarehouseSqlException.unsupported("to_date with a format argument");
-            default:
+            default :
                 return name + "(" + String.join(", ", args) + ")";
         }
     }

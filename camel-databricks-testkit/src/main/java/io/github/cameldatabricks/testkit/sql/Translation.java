@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.List;
@@ -14,7 +29,8 @@ import java.util.Set;
  * @param confValue      for {@link Kind#SET}: the value, or null to show it
  * @param parameterNames named parameter markers ({@code :name}) in order of appearance, empty if positional
  * @param tables         tables the statement reads or writes, for the permission check
- * @param command        for {@link Kind#VOLUME}, {@link Kind#COPY_INTO} and {@link Kind#DESCRIBE}: the parsed statement, else null
+ * @param command        for {@link Kind#VOLUME}, {@link Kind#COPY_INTO} and {@link Kind#DESCRIBE}: the parsed
+ *                       statement, else null
  */
 public record Translation(Kind kind, List<String> duckSql, String catalog, String schema, String confKey,
         String confValue, List<String> parameterNames, Set<TableName> tables, Command command) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 import java.util.List;
@@ -7,9 +22,8 @@ import io.github.cameldatabricks.testkit.sql.SqlToken.Kind;
 
 /**
  * Parses {@code CREATE VOLUME [IF NOT EXISTS] name [COMMENT '...']}, {@code DROP VOLUME [IF EXISTS] name} and
- * {@code SHOW VOLUMES [{IN | FROM} schema] [[LIKE] 'pattern']}; one- and two-part names resolve against the
- * session's current catalog and schema. Only managed volumes exist here: {@code EXTERNAL} and {@code LOCATION} are
- * refused.
+ * {@code SHOW VOLUMES [{IN | FROM} schema] [[LIKE] 'pattern']}; one- and two-part names resolve against the session's
+ * current catalog and schema. Only managed volumes exist here: {@code EXTERNAL} and {@code LOCATION} are refused.
  */
 final class VolumeStatements {
 
@@ -34,7 +48,8 @@ final class VolumeStatements {
                 && tokens.get(i + 2).isWord("EXISTS")) {
             conditional = true;
             i += 3;
-        } else if (!create && i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
+        } else if (!create && i + 1 < tokens.size() && tokens.get(i).isWord("IF")
+                && tokens.get(i + 1).isWord("EXISTS")) {
             conditional = true;
             i += 2;
         }

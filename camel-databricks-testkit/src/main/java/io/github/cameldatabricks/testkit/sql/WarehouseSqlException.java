@@ -1,10 +1,26 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.sql;
 
 /**
- * An error as a Databricks SQL warehouse reports it: an error class such as {@code TABLE_OR_VIEW_NOT_FOUND},
- * a five-character SQLSTATE and a message that ends in {@code SQLSTATE: xxxxx}.
+ * An error as a Databricks SQL warehouse reports it: an error class such as {@code TABLE_OR_VIEW_NOT_FOUND}, a
+ * five-character SQLSTATE and a message that ends in {@code SQLSTATE: xxxxx}.
  *
- * <p>{@link #isSynchronous()} tells on which RPC the real server reports it: parse errors come back on
+ * <p>
+ * {@link #isSynchronous()} tells on which RPC the real server reports it: parse errors come back on
  * {@code ExecuteStatement} itself, analysis and runtime errors through the operation state.
  */
 public final class WarehouseSqlException extends Exception {

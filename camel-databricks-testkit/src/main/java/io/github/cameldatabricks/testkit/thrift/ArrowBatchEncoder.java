@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.io.ByteArrayOutputStream;
@@ -30,12 +45,13 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * Encodes one page of rows as an Arrow IPC record-batch message, the {@code batch} of a {@code TSparkArrowBatch},
- * LZ4-frame compressed when the client can decompress it. Clients append the batches to the schema message and
- * read them as one IPC stream (databricks-jdbc: {@code common/util/ArrowUtil.java#createArrowByteStream}).
+ * LZ4-frame compressed when the client can decompress it. Clients append the batches to the schema message and read
+ * them as one IPC stream (databricks-jdbc: {@code common/util/ArrowUtil.java#createArrowByteStream}).
  *
- * <p>The body buffers are built on the heap and the message header with Arrow's flatbuffer classes, following the
- * IPC format (encapsulated message, 8-byte aligned buffers, one validity bitmap per column): Arrow Java's vectors
- * would need its allocator, which on JDK 17 requires {@code --add-opens=java.base/java.nio}.
+ * <p>
+ * The body buffers are built on the heap and the message header with Arrow's flatbuffer classes, following the IPC
+ * format (encapsulated message, 8-byte aligned buffers, one validity bitmap per column): Arrow Java's vectors would
+ * need its allocator, which on JDK 17 requires {@code --add-opens=java.base/java.nio}.
  */
 final class ArrowBatchEncoder {
 
@@ -64,14 +80,14 @@ final class ArrowBatchEncoder {
     }
 
     /**
-     * One vector: its field node and buffers, then its children's, depth first, as the IPC format orders them.
-     * Complex values the client did not ask for natively are sent as their text.
+     * One vector: its field node and buffers, then its children's, depth first, as the IPC format orders them. Complex
+     * values the client did not ask for natively are sent as their text.
      */
     private void vector(ColumnType type, List<Object> values, ResultFormat format) {
         ArrowType arrowType = ArrowSchemas.arrowType(type, format);
         int n = values.size();
         if (arrowType.getTypeID() == ArrowType.ArrowTypeID.Null) {
-            nodes.add(new long[] { n, n }); // the Null layout has no buffers
+            nodes.add(new long[]{ n, n }); // the Null layout has no buffers
             return;
         }
         if (type.isComplex() && arrowType.getTypeID() == ArrowType.ArrowTypeID.Utf8) {
@@ -90,7 +106,7 @@ final class ArrowBatchEncoder {
                 validity[r >> 3] |= (byte) (1 << (r & 7));
             }
         }
-        nodes.add(new long[] { n, nulls });
+        nodes.add(new long[]{ n, nulls });
         addBuffer(validity);
         switch (arrowType.getTypeID()) {
             case Bool -> {
@@ -118,7 +134,7 @@ final class ArrowBatchEncoder {
                 // the non-null "entries" struct: all valid, no nulls
                 byte[] allValid = new byte[(keys.size() + 7) / 8];
                 Arrays.fill(allValid, (byte) 0xFF);
-                nodes.add(new long[] { keys.size(), 0 });
+                nodes.add(new long[]{ keys.size(), 0 });
                 addBuffer(allValid);
                 vector(type.children().get(0), keys, format);
                 vector(type.children().get(1), mapValues, format);
@@ -193,9 +209,9 @@ final class ArrowBatchEncoder {
     }
 
     /**
-     * Microseconds since the epoch of a UTC timestamp in the testkit's wire form ({@link WireValues#TIMESTAMP}).
-     * The common shape {@code yyyy-MM-dd HH:mm:ss[.f{1,6}]} is read by hand: a formatter per value costs more than
-     * the rest of the batch encoding.
+     * Microseconds since the epoch of a UTC timestamp in the testkit's wire form ({@link WireValues#TIMESTAMP}). The
+     * common shape {@code yyyy-MM-dd HH:mm:ss[.f{1,6}]} is read by hand: a formatter per value costs more than the rest
+     * of the batch encoding.
      */
     static long epochMicros(String timestamp) {
         int n = timestamp.length();
@@ -269,7 +285,7 @@ final class ArrowBatchEncoder {
     }
 
     private void addBuffer(byte[] bytes) {
-        buffers.add(new long[] { body.size(), bytes.length });
+        buffers.add(new long[]{ body.size(), bytes.length });
         body.writeBytes(bytes);
         pad(body);
     }

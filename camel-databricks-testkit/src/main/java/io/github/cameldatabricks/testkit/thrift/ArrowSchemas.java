@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.io.ByteArrayOutputStream;
@@ -19,13 +34,14 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The Arrow schema of a result, as the {@code arrowSchema} IPC schema message of
- * {@code TGetResultSetMetadataResp}. Each field carries the Spark type name in its metadata under
- * {@code Spark:DataType:SqlName}, as a warehouse does: databricks-jdbc reads it back per column
- * ({@code common/util/DatabricksThriftUtil.java#getArrowMetadata}) and uses it to pick the conversion
- * ({@code api/impl/converters/ArrowToJavaObjectConverter.java#convert}: {@code TIMESTAMP...}, {@code ARRAY...}).
+ * The Arrow schema of a result, as the {@code arrowSchema} IPC schema message of {@code TGetResultSetMetadataResp}.
+ * Each field carries the Spark type name in its metadata under {@code Spark:DataType:SqlName}, as a warehouse does:
+ * databricks-jdbc reads it back per column ({@code common/util/DatabricksThriftUtil.java#getArrowMetadata}) and uses it
+ * to pick the conversion ({@code api/impl/converters/ArrowToJavaObjectConverter.java#convert}: {@code TIMESTAMP...},
+ * {@code ARRAY...}).
  *
- * <p>Only Arrow's POJO schema classes and {@link MessageSerializer} are used: they allocate no Arrow memory, so
+ * <p>
+ * Only Arrow's POJO schema classes and {@link MessageSerializer} are used: they allocate no Arrow memory, so
  * LocalWarehouse needs no {@code --add-opens} flag.
  */
 final class ArrowSchemas {
@@ -46,9 +62,9 @@ final class ArrowSchemas {
     }
 
     /**
-     * A field and, for native complex types, its children as Spark's {@code ArrowUtils.toArrowField} lays them
-     * out: a List's child {@code element}; a Map's non-null Struct child {@code entries} with a non-null
-     * {@code key} and a {@code value}; a Struct's children named after its fields.
+     * A field and, for native complex types, its children as Spark's {@code ArrowUtils.toArrowField} lays them out: a
+     * List's child {@code element}; a Map's non-null Struct child {@code entries} with a non-null {@code key} and a
+     * {@code value}; a Struct's children named after its fields.
      */
     private static Field field(String name, ColumnType type, ResultFormat format, boolean nullable,
             Map<String, String> metadata) {
@@ -76,11 +92,11 @@ final class ArrowSchemas {
 
     /**
      * The Arrow type a column travels as. Spark's own mapping ({@code ArrowUtils.toArrowType}) for primitives;
-     * TIMESTAMP and DECIMAL as strings unless the client asked for them natively
-     * ({@code useArrowNativeTypes}); ARRAY, MAP, STRUCT as Arrow List, Map, Struct if the client asked for
-     * {@code complexTypesAsArrow}, else as their text; VOID as Arrow Null if it asked for {@code nullTypeAsArrow}
-     * (databricks-jdbc 3.4.5 asks for both: {@code DatabricksThriftServiceClient#getRequest}), else as strings.
-     * Other types the testkit serves as strings stay UTF-8 strings, typed STRING in the Thrift schema too.
+     * TIMESTAMP and DECIMAL as strings unless the client asked for them natively ({@code useArrowNativeTypes}); ARRAY,
+     * MAP, STRUCT as Arrow List, Map, Struct if the client asked for {@code complexTypesAsArrow}, else as their text;
+     * VOID as Arrow Null if it asked for {@code nullTypeAsArrow} (databricks-jdbc 3.4.5 asks for both:
+     * {@code DatabricksThriftServiceClient#getRequest}), else as strings. Other types the testkit serves as strings
+     * stay UTF-8 strings, typed STRING in the Thrift schema too.
      */
     static ArrowType arrowType(ColumnType type, ResultFormat format) {
         return switch (type.typeId()) {

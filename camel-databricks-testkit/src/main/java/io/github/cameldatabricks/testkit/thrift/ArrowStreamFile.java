@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.io.ByteArrayOutputStream;
@@ -8,8 +23,8 @@ import java.util.List;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 
 /**
- * One CloudFetch result file: a complete Arrow IPC stream (schema message, one record batch, end-of-stream
- * marker), LZ4-frame compressed as a whole when the result is. databricks-jdbc reads a downloaded file with an
+ * One CloudFetch result file: a complete Arrow IPC stream (schema message, one record batch, end-of-stream marker),
+ * LZ4-frame compressed as a whole when the result is. databricks-jdbc reads a downloaded file with an
  * {@code ArrowStreamReader} after decompressing it as one frame ({@code api/impl/arrow/ArrowResultChunk.java},
  * {@code common/util/DecompressionUtil.java}), unlike inline batches, which are compressed one by one.
  */

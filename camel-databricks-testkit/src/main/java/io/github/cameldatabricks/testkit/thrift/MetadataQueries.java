@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.sql.Connection;
@@ -70,12 +85,12 @@ final class MetadataQueries {
             throws SQLException {
         List<ResultColumn> columns = new ArrayList<>();
         String[][] layout = { { "TABLE_CAT", "S" }, { "TABLE_SCHEM", "S" }, { "TABLE_NAME", "S" },
-            { "COLUMN_NAME", "S" }, { "DATA_TYPE", "I" }, { "TYPE_NAME", "S" }, { "COLUMN_SIZE", "I" },
-            { "BUFFER_LENGTH", "T" }, { "DECIMAL_DIGITS", "I" }, { "NUM_PREC_RADIX", "I" }, { "NULLABLE", "I" },
-            { "REMARKS", "S" }, { "COLUMN_DEF", "S" }, { "SQL_DATA_TYPE", "I" }, { "SQL_DATETIME_SUB", "I" },
-            { "CHAR_OCTET_LENGTH", "I" }, { "ORDINAL_POSITION", "I" }, { "IS_NULLABLE", "S" },
-            { "SCOPE_CATALOG", "S" }, { "SCOPE_SCHEMA", "S" }, { "SCOPE_TABLE", "S" }, { "SOURCE_DATA_TYPE", "H" },
-            { "IS_AUTO_INCREMENT", "S" } };
+                { "COLUMN_NAME", "S" }, { "DATA_TYPE", "I" }, { "TYPE_NAME", "S" }, { "COLUMN_SIZE", "I" },
+                { "BUFFER_LENGTH", "T" }, { "DECIMAL_DIGITS", "I" }, { "NUM_PREC_RADIX", "I" }, { "NULLABLE", "I" },
+                { "REMARKS", "S" }, { "COLUMN_DEF", "S" }, { "SQL_DATA_TYPE", "I" }, { "SQL_DATETIME_SUB", "I" },
+                { "CHAR_OCTET_LENGTH", "I" }, { "ORDINAL_POSITION", "I" }, { "IS_NULLABLE", "S" },
+                { "SCOPE_CATALOG", "S" }, { "SCOPE_SCHEMA", "S" }, { "SCOPE_TABLE", "S" }, { "SOURCE_DATA_TYPE", "H" },
+                { "IS_AUTO_INCREMENT", "S" } };
         for (String[] c : layout) {
             columns.add(ResultColumn.of(c[0], switch (c[1]) {
                 case "I" -> ColumnType.INT;
@@ -98,10 +113,11 @@ final class MetadataQueries {
                 while (rs.next()) {
                     ColumnType type = ColumnType.fromDuck(rs.getString(5));
                     boolean nullable = rs.getBoolean(6);
-                    rows.add(new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        jdbcType(type), type.sparkName(), type.precision() > 0 ? type.precision() : null, null,
-                        type.precision() > 0 ? type.scale() : null, 10, nullable ? 1 : 0, "", null, null, null, null,
-                        rs.getInt(7), nullable ? "YES" : "NO", null, null, null, null, "NO" });
+                    rows.add(new Object[]{ rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            jdbcType(type), type.sparkName(), type.precision() > 0 ? type.precision() : null, null,
+                            type.precision() > 0 ? type.scale() : null, 10, nullable ? 1 : 0, "", null, null, null,
+                            null,
+                            rs.getInt(7), nullable ? "YES" : "NO", null, null, null, null, "NO" });
                 }
             }
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.math.BigDecimal;
@@ -19,12 +34,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
- * ARRAY, MAP and STRUCT values: read from DuckDB into their wire form, and rendered as the text a warehouse sends
- * when the client did not ask for native Arrow complex types (and in column-based sets).
+ * ARRAY, MAP and STRUCT values: read from DuckDB into their wire form, and rendered as the text a warehouse sends when
+ * the client did not ask for native Arrow complex types (and in column-based sets).
  *
- * <p>Wire form: an ARRAY is a {@link List}, a MAP a {@link LinkedHashMap} in entry order, a STRUCT a
- * {@link StructValue}; their members are in the wire form of their own type (numbers as Java numbers, DECIMAL,
- * DATE and TIMESTAMP as strings, as {@link WireValues} reads top-level values).
+ * <p>
+ * Wire form: an ARRAY is a {@link List}, a MAP a {@link LinkedHashMap} in entry order, a STRUCT a {@link StructValue};
+ * their members are in the wire form of their own type (numbers as Java numbers, DECIMAL, DATE and TIMESTAMP as
+ * strings, as {@link WireValues} reads top-level values).
  */
 final class NestedValues {
 
@@ -151,7 +167,8 @@ final class NestedValues {
                 out.append('}');
             }
             case BOOLEAN_TYPE, TINYINT_TYPE, SMALLINT_TYPE, INT_TYPE, BIGINT_TYPE, FLOAT_TYPE, DOUBLE_TYPE,
-                    DECIMAL_TYPE -> out.append(value);
+                    DECIMAL_TYPE ->
+                out.append(value);
             case BINARY_TYPE -> quote(Base64.getEncoder().encodeToString((byte[]) value), out);
             default -> quote(value.toString(), out);
         }

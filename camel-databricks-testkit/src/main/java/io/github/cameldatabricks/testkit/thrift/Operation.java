@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.sql.Statement;
@@ -11,9 +26,9 @@ import com.databricks.jdbc.model.client.thrift.generated.TOperationState;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /**
- * One statement or metadata call and its lifecycle: PENDING, RUNNING, then FINISHED, ERROR, CANCELED or TIMEDOUT,
- * and CLOSED once the client is done. Transitions are synchronised so that a worker finishing late cannot override
- * a cancel.
+ * One statement or metadata call and its lifecycle: PENDING, RUNNING, then FINISHED, ERROR, CANCELED or TIMEDOUT, and
+ * CLOSED once the client is done. Transitions are synchronised so that a worker finishing late cannot override a
+ * cancel.
  */
 public final class Operation {
 
@@ -200,9 +215,9 @@ public final class Operation {
     }
 
     /**
-     * Decides once, when the result is first read, how its rows travel: {@code decision} gets the rows and returns
-     * the row source to read from now on (e.g. with the rows it looked at put back) and sets the links of a
-     * CloudFetch result. Returns the links, null for inline results.
+     * Decides once, when the result is first read, how its rows travel: {@code decision} gets the rows and returns the
+     * row source to read from now on (e.g. with the rows it looked at put back) and sets the links of a CloudFetch
+     * result. Returns the links, null for inline results.
      */
     synchronized ResultLinks deliver(Delivery decision) throws Exception {
         if (!deliveryDecided && rows != null) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.sql.PreparedStatement;
@@ -16,8 +31,8 @@ import com.databricks.jdbc.model.client.thrift.generated.TSparkParameter;
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /**
- * Binds the clients' native statement parameters ({@code TSparkParameter}) to a DuckDB statement: picks the
- * parameter of each marker (by name, or by position), and replaces each marker by the SQL its parameter needs
+ * Binds the clients' native statement parameters ({@code TSparkParameter}) to a DuckDB statement: picks the parameter
+ * of each marker (by name, or by position), and replaces each marker by the SQL its parameter needs
  * ({@link ParameterValues}: {@code ?} for a scalar, a list/map/struct constructor for ARRAY, MAP, STRUCT).
  */
 final class ParameterBinder {
@@ -110,9 +125,8 @@ final class ParameterBinder {
     }
 
     /**
-     * Offsets of the {@code ?} markers in DuckDB SQL written by the dialect layer: string literals are
-     * single-quoted, identifiers double-quoted, and comments were dropped, so a {@code ?} outside quotes is a
-     * marker.
+     * Offsets of the {@code ?} markers in DuckDB SQL written by the dialect layer: string literals are single-quoted,
+     * identifiers double-quoted, and comments were dropped, so a {@code ?} outside quotes is a marker.
      */
     static List<Integer> markerPositions(String sql) {
         List<Integer> out = new ArrayList<>();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.math.BigDecimal;
@@ -19,19 +34,20 @@ import com.databricks.jdbc.model.client.thrift.generated.TSparkParameterValueArg
 import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 
 /**
- * Turns one {@code TSparkParameter} into the DuckDB SQL that stands for its marker and the typed values bound to
- * that SQL's own {@code ?} markers: a scalar is {@code ?} and one Java value; ARRAY, MAP and STRUCT parameters are
- * expanded into a DuckDB list, map or struct constructor over their {@code arguments}.
+ * Turns one {@code TSparkParameter} into the DuckDB SQL that stands for its marker and the typed values bound to that
+ * SQL's own {@code ?} markers: a scalar is {@code ?} and one Java value; ARRAY, MAP and STRUCT parameters are expanded
+ * into a DuckDB list, map or struct constructor over their {@code arguments}.
  *
- * <p>Type names are the ones the official clients send: databricks-jdbc 3.4.5 sends its {@code ColumnInfoTypeName}
- * names (BYTE, SHORT, INT, LONG, DECIMAL(p,s), NULL, ...; {@code DatabricksThriftServiceClient
- * #mapToSparkParameterListItem}), the Python connector the SQL names (TINYINT, BIGINT, VOID, TIMESTAMP_NTZ, ARRAY,
- * MAP; {@code src/databricks/sql/parameters/native.py}), the Node.js connector INTEGER and sends NULL without type
- * or value ({@code lib/DBSQLParameter.ts}). Complex values travel in {@code arguments}
- * ({@code TSparkParameterValueArg{type, value, arguments}}, no {@code value}) as the arguments of Spark's
- * constructor functions: {@code array(a, b)}, {@code map(k1, v1, k2, v2)} (native.py's MapParameter flattens the
- * dict this way) and {@code struct(a, b)}, whose fields Spark names {@code col1, col2, ...}. A type this emulator
- * cannot bind is refused with an error naming it, never bound as NULL.
+ * <p>
+ * Type names are the ones the official clients send: databricks-jdbc 3.4.5 sends its {@code ColumnInfoTypeName} names
+ * (BYTE, SHORT, INT, LONG, DECIMAL(p,s), NULL, ...; {@code DatabricksThriftServiceClient
+ * #mapToSparkParameterListItem}), the Python connector the SQL names (TINYINT, BIGINT, VOID, TIMESTAMP_NTZ, ARRAY, MAP;
+ * {@code src/databricks/sql/parameters/native.py}), the Node.js connector INTEGER and sends NULL without type or value
+ * ({@code lib/DBSQLParameter.ts}). Complex values travel in {@code arguments} ({@code TSparkParameterValueArg{type,
+ * value, arguments}}, no {@code value}) as the arguments of Spark's constructor functions: {@code array(a, b)},
+ * {@code map(k1, v1, k2, v2)} (native.py's MapParameter flattens the dict this way) and {@code struct(a, b)}, whose
+ * fields Spark names {@code col1, col2, ...}. A type this emulator cannot bind is refused with an error naming it,
+ * never bound as NULL.
  */
 final class ParameterValues {
 
@@ -152,11 +168,11 @@ final class ParameterValues {
             return s;
         }
         switch (t) {
-            case "VOID", "NULL":
+            case "VOID", "NULL" :
                 return null;
-            case "STRING":
+            case "STRING" :
                 return s;
-            default:
+            default :
                 break;
         }
         if (isComplex(t)) {
@@ -205,10 +221,9 @@ final class ParameterValues {
     }
 
     /**
-     * A TIMESTAMP with an offset (Python sends {@code str(datetime)}, e.g. {@code 2021-09-30 11:27:35+04:00};
-     * Node.js {@code toISOString()}, ending in {@code Z}) is that instant, stored as UTC like every TIMESTAMP
-     * here; TIMESTAMP_NTZ keeps the wall-clock time (native.py: "If it contains a timezone, that info will be
-     * lost").
+     * A TIMESTAMP with an offset (Python sends {@code str(datetime)}, e.g. {@code 2021-09-30 11:27:35+04:00}; Node.js
+     * {@code toISOString()}, ending in {@code Z}) is that instant, stored as UTC like every TIMESTAMP here;
+     * TIMESTAMP_NTZ keeps the wall-clock time (native.py: "If it contains a timezone, that info will be lost").
      */
     private static LocalDateTime timestamp(String s, boolean instant) {
         String t = s.replace(' ', 'T');

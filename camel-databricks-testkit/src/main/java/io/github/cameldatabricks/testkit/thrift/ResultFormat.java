@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import com.databricks.jdbc.model.client.thrift.generated.TExecuteStatementReq;
@@ -5,11 +20,12 @@ import com.databricks.jdbc.model.client.thrift.generated.TSparkArrowTypes;
 import com.databricks.jdbc.model.client.thrift.generated.TSparkRowSetType;
 
 /**
- * How one operation's rows travel: as a {@code COLUMN_BASED_SET}, or as an {@code ARROW_BASED_SET} of Arrow IPC
- * record batches (LZ4-frame compressed or not) with the native Arrow types the client asked for.
+ * How one operation's rows travel: as a {@code COLUMN_BASED_SET}, or as an {@code ARROW_BASED_SET} of Arrow IPC record
+ * batches (LZ4-frame compressed or not) with the native Arrow types the client asked for.
  *
- * <p>In Thrift the server picks the format from the client's capabilities in {@code TExecuteStatementReq}:
- * databricks-jdbc 3.4.5 always sends {@code canReadArrowResult=true}, {@code canDecompressLZ4Result=true} and
+ * <p>
+ * In Thrift the server picks the format from the client's capabilities in {@code TExecuteStatementReq}: databricks-jdbc
+ * 3.4.5 always sends {@code canReadArrowResult=true}, {@code canDecompressLZ4Result=true} and
  * {@code useArrowNativeTypes} with every flag set ({@code dbclient/impl/thrift/DatabricksThriftServiceClient.java},
  * {@code getRequest}); clients that don't ask for Arrow, and metadata RPCs, get column-based sets.
  *

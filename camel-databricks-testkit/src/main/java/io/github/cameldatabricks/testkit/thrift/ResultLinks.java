@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.util.ArrayList;
@@ -16,21 +31,23 @@ import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchFiles;
 import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchSettings;
 
 /**
- * The CloudFetch side of one operation: its rows written as Arrow files as the client pages through them, and
- * links to those files in {@code TRowSet.resultLinks}.
+ * The CloudFetch side of one operation: its rows written as Arrow files as the client pages through them, and links to
+ * those files in {@code TRowSet.resultLinks}.
  *
- * <p>A {@code FetchResults} without {@code startRowOffset} continues after the last link handed out. One with
- * {@code startRowOffset} set to a file's first row hands out fresh links from that file on: that is how
- * databricks-jdbc 3.4.5 replaces links it finds expired ({@code ChunkLinkDownloadService} →
+ * <p>
+ * A {@code FetchResults} without {@code startRowOffset} continues after the last link handed out. One with
+ * {@code startRowOffset} set to a file's first row hands out fresh links from that file on: that is how databricks-jdbc
+ * 3.4.5 replaces links it finds expired ({@code ChunkLinkDownloadService} →
  * {@code DatabricksThriftServiceClient#getResultChunks} → {@code FetchResults(startRowOffset)}), and it rejects a
  * response whose first link starts elsewhere. Files stay until the operation is closed.
  *
- * <p>A response carries up to {@code linksPerFetch} links whatever the request's {@code maxRows}, as a real
- * warehouse does: a debug log of databricks-sql-python against a real warehouse (databricks-sql-python#474) shows
- * files of 77,136 to 138,304 rows, cut by size, several of them in one response, together more than the 100,000
- * rows databricks-jdbc asks for by default; the Node.js connector's maintainers report that the server's chunks often do not match
- * {@code maxRows} and can be larger (databricks-sql-nodejs#200). The files are written when first linked, several
- * at once (see {@link #WRITERS}), where a real warehouse's executors write them while the query runs.
+ * <p>
+ * A response carries up to {@code linksPerFetch} links whatever the request's {@code maxRows}, as a real warehouse
+ * does: a debug log of databricks-sql-python against a real warehouse (databricks-sql-python#474) shows files of 77,136
+ * to 138,304 rows, cut by size, several of them in one response, together more than the 100,000 rows databricks-jdbc
+ * asks for by default; the Node.js connector's maintainers report that the server's chunks often do not match
+ * {@code maxRows} and can be larger (databricks-sql-nodejs#200). The files are written when first linked, several at
+ * once (see {@link #WRITERS}), where a real warehouse's executors write them while the query runs.
  */
 final class ResultLinks {
 
@@ -39,8 +56,8 @@ final class ResultLinks {
     }
 
     /**
-     * Files written at once: a real warehouse's executors write theirs in parallel; bounded so that the rows held
-     * for encoding stay a few files' worth.
+     * Files written at once: a real warehouse's executors write theirs in parallel; bounded so that the rows held for
+     * encoding stay a few files' worth.
      */
     private static final int WRITERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Shared by all operations; daemon threads, so a warehouse left open does not keep the JVM alive. */
@@ -110,9 +127,8 @@ final class ResultLinks {
     }
 
     /**
-     * Writes the next files, up to {@code max} and {@link #WRITERS} at once: their rows are read in order, then
-     * encoded in parallel, as a warehouse's executors write their result files side by side. False when no rows are
-     * left.
+     * Writes the next files, up to {@code max} and {@link #WRITERS} at once: their rows are read in order, then encoded
+     * in parallel, as a warehouse's executors write their result files side by side. False when no rows are left.
      */
     private boolean produce(RowSource rows, int max) throws Exception {
         List<List<Object[]>> pages = new ArrayList<>();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.nio.ByteBuffer;
@@ -10,11 +25,10 @@ import com.databricks.jdbc.model.client.thrift.generated.TFetchResultsResp;
 import com.databricks.jdbc.model.client.thrift.generated.TGetOperationStatusResp;
 import com.databricks.jdbc.model.client.thrift.generated.TGetResultSetMetadataResp;
 import com.databricks.jdbc.model.client.thrift.generated.TOperationState;
-import com.databricks.jdbc.model.client.thrift.generated.TSparkDirectResults;
-import com.databricks.jdbc.model.client.thrift.generated.TSparkGetDirectResults;
 import com.databricks.jdbc.model.client.thrift.generated.TRowSet;
 import com.databricks.jdbc.model.client.thrift.generated.TSparkArrowBatch;
-
+import com.databricks.jdbc.model.client.thrift.generated.TSparkDirectResults;
+import com.databricks.jdbc.model.client.thrift.generated.TSparkGetDirectResults;
 import com.databricks.jdbc.model.client.thrift.generated.TSparkRowSetType;
 
 import io.github.cameldatabricks.testkit.cloudfetch.CloudFetchFiles;
@@ -39,9 +53,9 @@ final class ResultPaging {
     }
 
     /**
-     * The operation's links if its result goes by CloudFetch, else null; decided on the first call. A real
-     * warehouse knows the result's size when it picks the format; here the first {@code thresholdRows + 1} rows are
-     * read to find out, and served first afterwards.
+     * The operation's links if its result goes by CloudFetch, else null; decided on the first call. A real warehouse
+     * knows the result's size when it picks the format; here the first {@code thresholdRows + 1} rows are read to find
+     * out, and served first afterwards.
      */
     private ResultLinks deliver(Operation op) throws Exception {
         return op.deliver(rows -> {
@@ -191,9 +205,9 @@ final class ResultPaging {
     }
 
     /**
-     * Direct results: the status, and when finished, the metadata and first page in the same response. When the
-     * first page is the whole inline result the operation is closed here, as a real server does, and the driver
-     * sends no CloseOperation.
+     * Direct results: the status, and when finished, the metadata and first page in the same response. When the first
+     * page is the whole inline result the operation is closed here, as a real server does, and the driver sends no
+     * CloseOperation.
      */
     TSparkDirectResults directResults(Operation op, TSparkGetDirectResults request) {
         if (op.state() != TOperationState.FINISHED_STATE || op.rows() == null) {

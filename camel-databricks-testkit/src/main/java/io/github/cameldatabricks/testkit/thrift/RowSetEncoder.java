@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.nio.ByteBuffer;
@@ -23,9 +38,9 @@ import com.databricks.jdbc.model.client.thrift.generated.TTypeQualifierValue;
 import com.databricks.jdbc.model.client.thrift.generated.TTypeQualifiers;
 
 /**
- * Encodes rows as a Thrift {@code COLUMN_BASED_SET} and columns as a {@code TTableSchema}. ARRAY, MAP, STRUCT and
- * VOID columns are declared with their own primitive type entries ({@code ARRAY_TYPE}... {@code NULL_TYPE}) and
- * travel as {@code stringVal}, as a real warehouse sends them.
+ * Encodes rows as a Thrift {@code COLUMN_BASED_SET} and columns as a {@code TTableSchema}. ARRAY, MAP, STRUCT and VOID
+ * columns are declared with their own primitive type entries ({@code ARRAY_TYPE}... {@code NULL_TYPE}) and travel as
+ * {@code stringVal}, as a real warehouse sends them.
  */
 final class RowSetEncoder {
 

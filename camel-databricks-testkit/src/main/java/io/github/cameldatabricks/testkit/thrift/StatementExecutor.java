@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.sql.Connection;
@@ -34,16 +49,16 @@ import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * Runs statements the way a warehouse does: errors found while parsing are thrown to the caller (which reports
- * them on ExecuteStatement, or as a failed operation for {@code runAsync}), everything else runs on a worker
- * thread (volume DDL at once) and is observed through the operation state.
+ * Runs statements the way a warehouse does: errors found while parsing are thrown to the caller (which reports them on
+ * ExecuteStatement, or as a failed operation for {@code runAsync}), everything else runs on a worker thread (volume DDL
+ * at once) and is observed through the operation state.
  */
 final class StatementExecutor {
 
     /**
-     * COPY INTO's result row. Databricks returns these three columns, in this order (Databricks Academy notebooks
-     * and user notebooks print {@code num_affected_rows, num_inserted_rows, num_skipped_corrupt_files}); the
-     * driver's update count reads {@code num_affected_rows}.
+     * COPY INTO's result row. Databricks returns these three columns, in this order (Databricks Academy notebooks and
+     * user notebooks print {@code num_affected_rows, num_inserted_rows, num_skipped_corrupt_files}); the driver's
+     * update count reads {@code num_affected_rows}.
      */
     private static final List<ResultColumn> COPY_INTO_COLUMNS = List.of(
             ResultColumn.of("num_affected_rows", ColumnType.BIGINT),
@@ -72,8 +87,8 @@ final class StatementExecutor {
 
     /**
      * Starts a statement. Throws a {@link WarehouseSqlException} for errors found before it runs (parse errors,
-     * unsupported statements), which the caller reports on ExecuteStatement itself or, for {@code runAsync},
-     * through {@link #failed}; returns the operation otherwise, which may already have failed.
+     * unsupported statements), which the caller reports on ExecuteStatement itself or, for {@code runAsync}, through
+     * {@link #failed}; returns the operation otherwise, which may already have failed.
      */
     Operation start(WarehouseSession session, TExecuteStatementReq req) throws WarehouseSqlException {
         try {
@@ -135,7 +150,7 @@ final class StatementExecutor {
                 ResultColumn.of("value", ColumnType.STRING));
         List<Object[]> rows = new ArrayList<>();
         if (t.confKey() == null) {
-            new TreeMap<>(conf).forEach((k, v) -> rows.add(new Object[] { k, v }));
+            new TreeMap<>(conf).forEach((k, v) -> rows.add(new Object[]{ k, v }));
         } else {
             String key = t.confKey().toLowerCase(Locale.ROOT);
             if (key.equals("timezone")) {
@@ -152,7 +167,7 @@ final class StatementExecutor {
                 }
                 conf.put(key, t.confValue());
             }
-            rows.add(new Object[] { t.confKey(), conf.getOrDefault(key, "<undefined>") });
+            rows.add(new Object[]{ t.confKey(), conf.getOrDefault(key, "<undefined>") });
         }
         op.finish(new ListRowSource(columns, rows));
     }
@@ -274,7 +289,7 @@ final class StatementExecutor {
             }
             op.modifiedRows(result.insertedRows());
             op.finish(new ListRowSource(COPY_INTO_COLUMNS, List.<Object[]>of(
-                    new Object[] { result.insertedRows(), result.insertedRows(), 0L })));
+                    new Object[]{ result.insertedRows(), result.insertedRows(), 0L })));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (WarehouseSqlException e) {
@@ -329,10 +344,10 @@ final class StatementExecutor {
             if (insert) {
                 return new ListRowSource(List.of(ResultColumn.of("num_affected_rows", ColumnType.BIGINT),
                         ResultColumn.of("num_inserted_rows", ColumnType.BIGINT)),
-                        List.<Object[]>of(new Object[] { affected, affected }));
+                        List.<Object[]>of(new Object[]{ affected, affected }));
             }
             return new ListRowSource(List.of(ResultColumn.of("num_affected_rows", ColumnType.BIGINT)),
-                    List.<Object[]>of(new Object[] { affected }));
+                    List.<Object[]>of(new Object[]{ affected }));
         }
         return new ListRowSource(List.of(), List.of());
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.sql.SQLException;
@@ -18,9 +33,9 @@ import io.github.cameldatabricks.testkit.sql.WarehouseSqlException;
 import io.github.cameldatabricks.testkit.volumes.VolumeStore;
 
 /**
- * The TCLIService RPC subset databricks-jdbc 3.4.5 uses, implemented on the driver's own generated Thrift
- * classes. Sessions and operations live here; statement execution is in {@link StatementExecutor}, paging and
- * direct results in {@link ResultPaging}.
+ * The TCLIService RPC subset databricks-jdbc 3.4.5 uses, implemented on the driver's own generated Thrift classes.
+ * Sessions and operations live here; statement execution is in {@link StatementExecutor}, paging and direct results in
+ * {@link ResultPaging}.
  */
 public final class ThriftService implements TCLIService.Iface {
 
@@ -192,7 +207,7 @@ public final class ThriftService implements TCLIService.Iface {
     public TGetTableTypesResp GetTableTypes(TGetTableTypesReq req) {
         return metadataCall(req.getSessionHandle(), req.getGetDirectResults(),
                 () -> new ListRowSource(List.of(ResultColumn.of("TABLE_TYPE", ColumnType.STRING)),
-                        List.<Object[]>of(new Object[] { "TABLE" }, new Object[] { "VIEW" })),
+                        List.<Object[]>of(new Object[]{ "TABLE" }, new Object[]{ "VIEW" })),
                 (status, handle, direct) -> new TGetTableTypesResp(status).setOperationHandle(handle)
                         .setDirectResults(direct));
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import java.util.Map;
@@ -54,8 +69,8 @@ final class WarehouseSession implements SessionContext {
     }
 
     /**
-     * The session time zone as a DuckDB zone name, from {@code SET TIME ZONE} or the
-     * {@code spark.sql.session.timeZone} conf (also given at OpenSession); null for UTC.
+     * The session time zone as a DuckDB zone name, from {@code SET TIME ZONE} or the {@code spark.sql.session.timeZone}
+     * conf (also given at OpenSession); null for UTC.
      */
     String timeZone() throws WarehouseSqlException {
         String value = conf.get(TimeZones.CONF_KEY);

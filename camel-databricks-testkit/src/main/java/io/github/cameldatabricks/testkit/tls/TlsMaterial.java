@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.tls;
 
 import java.io.IOException;
@@ -38,8 +53,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A private CA and a server certificate for 127.0.0.1 / localhost, generated at start-up, plus a JKS trust store
- * file holding the CA that a driver can be pointed at with {@code SSLTrustStore=}, and the same CA as a PEM file.
+ * A private CA and a server certificate for 127.0.0.1 / localhost, generated at start-up, plus a JKS trust store file
+ * holding the CA that a driver can be pointed at with {@code SSLTrustStore=}, and the same CA as a PEM file.
  */
 public final class TlsMaterial {
 
@@ -84,8 +99,9 @@ public final class TlsMaterial {
             server.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             server.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            server.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost") }));
+            server.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                    new GeneralName(GeneralName.dNSName, "localhost") }));
             server.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
             X509Certificate serverCert = sign(server, caKeys);
 
@@ -93,7 +109,7 @@ public final class TlsMaterial {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
             keyStore.setKeyEntry("server", serverKeys.getPrivate(), keyPassword,
-                    new X509Certificate[] { serverCert, caCert });
+                    new X509Certificate[]{ serverCert, caCert });
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keyStore, keyPassword);
             SSLContext context = SSLContext.getInstance("TLS");

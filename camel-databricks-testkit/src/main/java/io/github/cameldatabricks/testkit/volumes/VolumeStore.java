@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.volumes;
 
 import java.io.IOException;
@@ -22,12 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Unity Catalog volumes of a LocalWarehouse and their files, kept in a directory the warehouse owns (deleted
- * on {@link #close()}). Each volume gets its own directory named by a counter, so catalog, schema and volume names
- * never reach the file system; files below it keep their names. Paths are resolved only through
- * {@link VolumePath}, which rejects anything that could leave the volume, and checked once more after
- * normalisation. Uploads are written to a staging directory on the same file system and moved into place
- * atomically, so an interrupted upload never leaves a partial file. Thread-safe.
+ * The Unity Catalog volumes of a LocalWarehouse and their files, kept in a directory the warehouse owns (deleted on
+ * {@link #close()}). Each volume gets its own directory named by a counter, so catalog, schema and volume names never
+ * reach the file system; files below it keep their names. Paths are resolved only through {@link VolumePath}, which
+ * rejects anything that could leave the volume, and checked once more after normalisation. Uploads are written to a
+ * staging directory on the same file system and moved into place atomically, so an interrupted upload never leaves a
+ * partial file. Thread-safe.
  */
 public final class VolumeStore implements AutoCloseable {
 
@@ -116,8 +131,8 @@ public final class VolumeStore implements AutoCloseable {
     }
 
     /**
-     * Writes a stream to a new staging file (the caller publishes or deletes it). Reads in chunks: the content
-     * is never held in memory.
+     * Writes a stream to a new staging file (the caller publishes or deletes it). Reads in chunks: the content is never
+     * held in memory.
      */
     public Path stage(InputStream content) throws IOException {
         Path staged = Files.createTempFile(stagingDirectory, "upload-", ".tmp");
@@ -136,8 +151,8 @@ public final class VolumeStore implements AutoCloseable {
     }
 
     /**
-     * Moves a staged file to its target atomically, creating parent directories. Serialised, so that the
-     * overwrite check and the move are one step.
+     * Moves a staged file to its target atomically, creating parent directories. Serialised, so that the overwrite
+     * check and the move are one step.
      *
      * @throws FileAlreadyExistsException if the target exists and {@code overwrite} is false, or is a directory
      */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-databricks authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldatabricks.testkit.thrift;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +28,7 @@ class ArrowBatchEncoderTest {
 
     @Test
     void epochMicrosMatchesJavaTime() {
-        for (String ts : new String[] { "2024-01-02 03:04:05.123456", "2024-01-02 03:04:05.5", "1970-01-01 00:00:00.0",
+        for (String ts : new String[]{ "2024-01-02 03:04:05.123456", "2024-01-02 03:04:05.5", "1970-01-01 00:00:00.0",
                 "1969-12-31 23:59:59.999999", "0001-01-01 00:00:00.0", "9999-12-31 23:59:59.999999",
                 "2016-02-29 12:00:00.01" }) {
             LocalDateTime t = LocalDateTime.parse(ts, WireValues.TIMESTAMP);
