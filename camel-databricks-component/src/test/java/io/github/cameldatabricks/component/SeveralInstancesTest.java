@@ -84,13 +84,15 @@ class SeveralInstancesTest {
     static final class OutboxRoute extends RouteBuilder {
         @Override
         public void configure() throws Exception {
+            // @formatter:off (printed as is in docs/several-instances.md)
             // docs:begin java-route
             from("databricks:SELECT id, payload FROM main.app.outbox WHERE status = 'NEW' ORDER BY id"
                     + "?onConsume=UPDATE main.app.outbox SET status = 'DONE' WHERE id = :#id&delay=1000")
-                    .routeId("outbox")
-                    .routePolicy(ClusteredRoutePolicy.forNamespace("outbox"))
-                    .to("direct:publish");
+                .routeId("outbox")
+                .routePolicy(ClusteredRoutePolicy.forNamespace("outbox"))
+                .to("direct:publish");
             // docs:end
+            // @formatter:on
         }
     }
 
@@ -98,16 +100,18 @@ class SeveralInstancesTest {
     static final class ClaimingOutboxRoute extends RouteBuilder {
         @Override
         public void configure() throws Exception {
+            // @formatter:off (printed as is in docs/several-instances.md)
             // docs:begin java-claim-route
             from("databricks:SELECT id, payload FROM main.app.outbox WHERE status = 'NEW' ORDER BY id"
                     + "?onConsume=UPDATE main.app.outbox SET status = 'DONE'"
                     + " WHERE id = :#id AND claimed_by = :#${camelId}&delay=1000")
-                    .routeId("outbox")
-                    .to("databricks:UPDATE main.app.outbox SET status = 'CLAIMED', claimed_by = :#${camelId}"
-                            + " WHERE id = :#id AND status = 'NEW'")
-                    .filter(header("CamelDatabricksUpdateCount").isEqualTo(1))
+                .routeId("outbox")
+                .to("databricks:UPDATE main.app.outbox SET status = 'CLAIMED', claimed_by = :#${camelId}"
+                    + " WHERE id = :#id AND status = 'NEW'")
+                .filter(header("CamelDatabricksUpdateCount").isEqualTo(1))
                     .to("direct:publish");
             // docs:end
+            // @formatter:on
         }
     }
 
