@@ -15,6 +15,12 @@
  */
 package io.github.cameldatabricks.testkit.oidc;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -30,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -100,6 +107,30 @@ public final class Oidc {
     public Oidc addServicePrincipal(String applicationId, String secret, String displayName) {
         principals.put(applicationId, new ServicePrincipal(applicationId, secret, displayName));
         return this;
+    }
+
+    /**
+     * An access token for a registered service principal, requested as an OAuth client requests one: a client
+     * credentials POST to this warehouse's token endpoint over HTTP. For tests that hand a pre-obtained OAuth token to
+     * the code under test; counts in {@link #tokensIssued(String)} like any other request. Plain-HTTP warehouses only.
+     *
+     * @throws IllegalStateException if the endpoint refuses (its status, never the secret)
+     */
+    public String requestClientCredentialsToken(String applicationId, String secret)
+            throws IOException, InterruptedException {
+        String basic = Base64.getEncoder()
+                .encodeToString((applicationId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(issuer + "/v1/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The token endpoint answered HTTP " + response.statusCode() + " for "
+                    + applicationId);
+        }
+        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
     }
 
     /** Registers a custom OAuth app for U2M; {@code secret} null makes it a public client. */
