@@ -19,11 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +27,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,18 +211,7 @@ class KameletsTest {
                         .to("mock:rows");
             }
         });
-        MockEndpoint rows = context.getEndpoint("mock:rows", MockEndpoint.class);
-        rows.expectedMessageCount(2);
-        context.start();
-        rows.assertIsSatisfied();
-        List<Map<?, ?>> bodies = new ArrayList<>();
-        for (var exchange : rows.getExchanges()) {
-            bodies.add(JSON.readValue(exchange.getMessage().getBody(String.class), Map.class));
-        }
-        assertThat(bodies).containsExactly(Map.of("id", 1, "payload", "a"), Map.of("id", 2, "payload", "b"));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(scalar("SELECT count(*) FROM " + table + " WHERE NOT done"))
-                        .isEqualTo(0L));
+        startAndExpectTheTwoOpenRowsAsJsonThenMarked(table);
         assertThat(submitsMentioning("UPDATE " + table)).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_KameletSource/1.0.0"));
     }
@@ -257,6 +240,21 @@ class KameletsTest {
                       steps:
                         - to: mock:rows
                 """.formatted(w().baseUrl(), w().httpPath(), SP, SP_SECRET, table)));
+        startAndExpectTheTwoOpenRowsAsJsonThenMarked(table);
+        List<AuditEvent> statements = new ArrayList<>(submitsMentioning("SELECT id, payload FROM " + table));
+        statements.addAll(submitsMentioning("UPDATE " + table));
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(3).allSatisfy(e -> {
+            assertThat(e.userAgent()).contains("Acme_KameletSourceM2m/1.0.0");
+            assertThat(e.principal()).isEqualTo(SP);
+            assertThat(e.authMethod()).isEqualTo("oauth");
+        });
+    }
+
+    /**
+     * Starts the context, whose source route sends to mock:rows, and checks the source emitted the two rows not yet
+     * done of the outbox table as JSON, then marked them done (its onConsume).
+     */
+    private void startAndExpectTheTwoOpenRowsAsJsonThenMarked(String table) throws Exception {
         MockEndpoint rows = context.getEndpoint("mock:rows", MockEndpoint.class);
         rows.expectedMessageCount(2);
         context.start();
@@ -269,13 +267,6 @@ class KameletsTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(scalar("SELECT count(*) FROM " + table + " WHERE NOT done"))
                         .isEqualTo(0L));
-        List<AuditEvent> statements = new ArrayList<>(submitsMentioning("SELECT id, payload FROM " + table));
-        statements.addAll(submitsMentioning("UPDATE " + table));
-        assertThat(statements).hasSizeGreaterThanOrEqualTo(3).allSatisfy(e -> {
-            assertThat(e.userAgent()).contains("Acme_KameletSourceM2m/1.0.0");
-            assertThat(e.principal()).isEqualTo(SP);
-            assertThat(e.authMethod()).isEqualTo("oauth");
-        });
     }
 
     @Test
@@ -350,15 +341,7 @@ class KameletsTest {
     /** A real OAuth access token for the service principal, from the warehouse's OIDC token endpoint. */
     private static String accessToken() throws Exception {
         w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-access-token");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(w().baseUrl() + "/oidc/v1/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((SP + ":" + SP_SECRET)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("access_token").asText();
+        return w().oidc().requestClientCredentialsToken(SP, SP_SECRET);
     }
 
     /**
