@@ -165,7 +165,7 @@ class ErrorHandlingRouteTest extends WarehouseTestSupport {
                 DatabricksException.class);
         assertThat(e.getHttpStatus()).isEqualTo(401);
         assertThat(e).isInstanceOf(io.github.cameldatabricks.component.error.DatabricksAuthenticationException.class);
-        // seed troubleshooting "401 Unauthorized": the cause and the fix
+        // PWAF troubleshooting "401 Unauthorized": the cause and the fix
         assertThat(e.getMessage()).doesNotContain("not-a-valid-token")
                 .contains("the workspace rejected the access token")
                 .contains("check that the token or secret is valid and has not expired");

@@ -91,10 +91,10 @@ class PoolAndAuditTest extends WarehouseTestSupport {
     }
 
     @Test
-    void everyCallCarriesTheRoutesUserAgentEntryAndTheSeedQueryFindsIt() {
+    void everyCallCarriesTheRoutesUserAgentEntryAndThePwafValidationQueryFindsIt() {
         template.requestBody("direct:a", (Object) null);
-        // the seed's validation query; in the header, because '%' in an endpoint URI is a percent-escape
-        List<?> rows = template.requestBodyAndHeader("databricks:seed", null, DatabricksConstants.QUERY,
+        // the PWAF audit validation query; in the header, because '%' in an endpoint URI is a percent-escape
+        List<?> rows = template.requestBodyAndHeader("databricks:audit-validation", null, DatabricksConstants.QUERY,
                 "SELECT event_time, user_agent, action_name, request_params FROM system.access.audit"
                         + " WHERE event_time > current_timestamp() - INTERVAL 1 HOUR"
                         + " AND lower(user_agent) LIKE '%acme_poolcheck%' ORDER BY event_time DESC LIMIT 10",

@@ -34,7 +34,7 @@ class AuditTest {
             LocalWarehouse.builder().principal("auditor@example.com"));
 
     /** The validation query from the PWAF skill document, verbatim except for the company name. */
-    private static final String SEED_VALIDATION_QUERY = """
+    private static final String PWAF_VALIDATION_QUERY = """
             SELECT event_time, user_agent, action_name, request_params
             FROM system.access.audit
             WHERE event_time > current_timestamp() - INTERVAL 1 HOUR
@@ -64,7 +64,7 @@ class AuditTest {
     void theSeedValidationQueryRunsVerbatim() throws Exception {
         try (Connection c = Jdbc.connect(WAREHOUSE.warehouse(), ";UserAgentEntry=YourCompany_YourProduct/1.0.0")) {
             Jdbc.scalar(c, "SELECT 'from your company' AS marker");
-            List<List<Object>> rows = Jdbc.query(c, SEED_VALIDATION_QUERY);
+            List<List<Object>> rows = Jdbc.query(c, PWAF_VALIDATION_QUERY);
             assertThat(rows).isNotEmpty().hasSizeLessThanOrEqualTo(10);
             assertThat(rows)
                     .allSatisfy(row -> assertThat((String) row.get(1)).contains("YourCompany_YourProduct/1.0.0"));

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class StandaloneJarIT {
 
-    private static final String SEED_VALIDATION_QUERY = """
+    private static final String PWAF_VALIDATION_QUERY = """
             SELECT event_time, user_agent, action_name, request_params
             FROM system.access.audit
             WHERE event_time > current_timestamp() - INTERVAL 1 HOUR
@@ -71,7 +71,7 @@ class StandaloneJarIT {
                 assertThat(Jdbc.query(c, "SELECT current_user(), current_catalog()"))
                         .containsExactly(List.of("local-user@example.com", "main"));
                 assertThat(Jdbc.scalar(c, "SELECT count(*) FROM samples.nyctaxi.trips")).isEqualTo(50L);
-                List<List<Object>> audit = Jdbc.query(c, SEED_VALIDATION_QUERY);
+                List<List<Object>> audit = Jdbc.query(c, PWAF_VALIDATION_QUERY);
                 assertThat(audit).isNotEmpty();
                 assertThat((String) audit.get(0).get(1)).contains("YourCompany_StandaloneCheck/1.0");
             }

@@ -96,7 +96,7 @@ class OAuthM2mTest {
         }
     }
 
-    /** Seed troubleshooting: invalid_client. */
+    /** PWAF troubleshooting: invalid_client. */
     @Test
     void aWrongSecretIsInvalidClientAndTheMessageSaysWhatToCheck() {
         CamelContext context = context(Environment.empty());
@@ -154,7 +154,7 @@ class OAuthM2mTest {
         }
     }
 
-    /** Seed troubleshooting: More than one authorization method. */
+    /** PWAF troubleshooting: More than one authorization method. */
     @Test
     void aPatNextToM2mVariablesIsReportedByNameInsteadOfFailingInsideALibrary() throws Exception {
         CamelContext context = context(Environment.of(Map.of("DATABRICKS_TOKEN", "dapi-ambient",
@@ -166,7 +166,7 @@ class OAuthM2mTest {
                     .hasMessageContaining("DATABRICKS_CLIENT_ID, DATABRICKS_CLIENT_SECRET (oauth-m2m)")
                     .hasMessageContaining("clean environment").hasMessageNotContaining(SP_SECRET)
                     .hasMessageNotContaining("dapi-ambient");
-            // the seed's selector settles a mixed environment: the chosen flow wins, the others are named at INFO
+            // the PWAF selector (APP_AUTH_TYPE) settles a mixed environment: the chosen flow wins, the others are named at INFO
             String log;
             try (CamelContext second = context(Environment.of(Map.of("APP_AUTH_TYPE", "oauth_m2m",
                     "DATABRICKS_CLIENT_ID", SP, "DATABRICKS_CLIENT_SECRET", SP_SECRET, "DATABRICKS_U2M_CLIENT_ID",

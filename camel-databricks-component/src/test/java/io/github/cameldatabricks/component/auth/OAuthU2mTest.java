@@ -48,7 +48,7 @@ import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
  * OAuth U2M with a custom OAuth app (PKCE), end to end, with an HTTP stand-in for the browser and LocalWarehouse's
- * consent auto-approved; and the seed's U2M troubleshooting cases produced for real.
+ * consent auto-approved; and the PWAF U2M troubleshooting cases produced for real.
  */
 class OAuthU2mTest {
 
@@ -146,7 +146,7 @@ class OAuthU2mTest {
         assertThat(authorizeRequests() - authorizeBefore).as("consents").isEqualTo(1);
     }
 
-    /** Seed troubleshooting: invalid_grant (a refresh token already used). */
+    /** PWAF troubleshooting: invalid_grant (a refresh token already used). */
     @Test
     void aReusedRefreshTokenIsInvalidGrantAndTheNextAttemptSignsInAgain() throws Exception {
         WAREHOUSE.warehouse().oidc().rotateRefreshTokens(true);
@@ -186,7 +186,7 @@ class OAuthU2mTest {
         }
     }
 
-    /** Seed troubleshooting: port in use. */
+    /** PWAF troubleshooting: port in use. */
     @Test
     void aBusyRedirectPortIsNamedWithTheFix() throws Exception {
         try (ServerSocket busy = new ServerSocket(port, 50, java.net.InetAddress.getByName("localhost"))) {
@@ -203,7 +203,7 @@ class OAuthU2mTest {
         }
     }
 
-    /** Seed troubleshooting: redirect URI mismatch. */
+    /** PWAF troubleshooting: redirect URI mismatch. */
     @Test
     void aRedirectUriTheAppDoesNotKnowTimesOutNamingTheMismatch() throws Exception {
         int other = freePort();
@@ -223,7 +223,7 @@ class OAuthU2mTest {
         }
     }
 
-    /** Seed troubleshooting: the browser does not open. */
+    /** PWAF troubleshooting: the browser does not open. */
     @Test
     void whenTheBrowserCannotOpenTheUrlIsLoggedAndSigningInThereStillWorks() throws Exception {
         PrintStream original = System.err;

@@ -31,7 +31,7 @@ import io.github.cameldatabricks.testkit.faults.Fault;
 import io.github.cameldatabricks.testkit.junit.LocalWarehouseExtension;
 
 /**
- * Each failure is produced for real — the unmodified driver against LocalWarehouse — and classified. Covers the seed's
+ * Each failure is produced for real — the unmodified driver against LocalWarehouse — and classified. Covers the PWAF
  * classification table (401, invalid_client, 403/permission, syntax, not found, 429, 503, connection refused) and the
  * troubleshooting rows that apply to SQL execution.
  */

@@ -24,18 +24,18 @@ import org.junit.jupiter.api.Test;
 /** Back-off arithmetic. */
 class RetryPolicyTest {
 
-    private final RetryPolicy seedDefaults = new RetryPolicy(3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60),
+    private final RetryPolicy pwafDefaults = new RetryPolicy(3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60),
             Duration.ofMinutes(5));
 
     @Test
     void delaysDoubleFromTwoSecondsAndStopAtTheCapWithJitterWithinTwentyPercent() {
-        assertThat(seedDefaults.delayBefore(1, () -> 0.5)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(seedDefaults.delayBefore(2, () -> 0.5)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(seedDefaults.delayBefore(3, () -> 0.5)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(seedDefaults.delayBefore(10, () -> 0.5)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(seedDefaults.delayBefore(1, () -> 0.0)).isEqualTo(Duration.ofMillis(1600));
-        assertThat(seedDefaults.delayBefore(1, () -> 0.999999)).isBetween(Duration.ofMillis(2399),
+        assertThat(pwafDefaults.delayBefore(1, () -> 0.5)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(pwafDefaults.delayBefore(2, () -> 0.5)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(pwafDefaults.delayBefore(3, () -> 0.5)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(pwafDefaults.delayBefore(10, () -> 0.5)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(pwafDefaults.delayBefore(1, () -> 0.0)).isEqualTo(Duration.ofMillis(1600));
+        assertThat(pwafDefaults.delayBefore(1, () -> 0.999999)).isBetween(Duration.ofMillis(2399),
                 Duration.ofMillis(2400));
-        assertThat(seedDefaults.delayBefore(10, () -> 0.999999)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(pwafDefaults.delayBefore(10, () -> 0.999999)).isEqualTo(Duration.ofSeconds(60));
     }
 }
