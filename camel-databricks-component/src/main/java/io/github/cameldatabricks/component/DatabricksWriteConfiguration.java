@@ -22,9 +22,7 @@ import io.github.cameldatabricks.component.load.DatabricksLoadFormat;
 
 /**
  * How the producer writes many rows: batches of parameter sets ({@code batch=true}) and bulk loads through a Unity
- * Catalog volume ({@code databricks:load:
- * <table>
- * }). Part of {@link DatabricksConfiguration}.
+ * Catalog volume ({@code databricks:load:<catalog.schema.table>}). Part of {@link DatabricksConfiguration}.
  */
 @UriParams
 public abstract class DatabricksWriteConfiguration extends DatabricksRetryConfiguration {

@@ -37,7 +37,7 @@ import io.github.cameldatabricks.testkit.faults.Faults;
  * &#64;RegisterExtension
  * static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension();
  *
- * @Test
+ * &#64;Test
  * void query() throws Exception {
  *     try (Connection c = DriverManager.getConnection(WAREHOUSE.jdbcUrl())) { ... }
  * }

@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed {@code COPY INTO
- * <table>
- *  FROM '<path>' FILEFORMAT = <format> [FILES = (...)] [PATTERN = '...']
+ * A parsed {@code COPY INTO <target> FROM '<path>' FILEFORMAT = <format> [FILES = (...)] [PATTERN = '...']
  * [FORMAT_OPTIONS (...)] [COPY_OPTIONS (...)]}.
  *
  * @param target        the table, resolved against the session's current catalog and schema

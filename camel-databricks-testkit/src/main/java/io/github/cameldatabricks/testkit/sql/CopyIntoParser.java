@@ -25,9 +25,7 @@ import java.util.Set;
 import io.github.cameldatabricks.testkit.sql.SqlToken.Kind;
 
 /**
- * Parses {@code COPY INTO
- * <table>
- *  FROM '<path>' FILEFORMAT = JSON|CSV|PARQUET [FILES = ('a', ...)]
+ * Parses {@code COPY INTO <target> FROM '<path>' FILEFORMAT = JSON|CSV|PARQUET [FILES = ('a', ...)]
  * [PATTERN = 'glob'] [FORMAT_OPTIONS ('k' = 'v', ...)] [COPY_OPTIONS ('k' = 'v', ...)]}, clauses after FILEFORMAT in
  * any order. What the emulator cannot honour is refused with {@code UNSUPPORTED_FEATURE.LOCAL_WAREHOUSE}: a
  * {@code SELECT} transformation, {@code WITH (CREDENTIAL ...)}, {@code VALIDATE}, the formats AVRO, ORC, TEXT,
