@@ -17,11 +17,14 @@ package io.github.cameldatabricks.component.sql;
 
 /**
  * Tells the code of a Databricks SQL text from what is not code: string literals ({@code '...'} and {@code "..."},
- * backslash escapes as in Spark SQL, doubled quotes as in ANSI SQL), quoted identifiers ({@code `...`}) and comments
- * ({@code --} to the end of the line, {@code /* ... *}{@code /}). Shared by the parameter parser and the read-only
- * test, so that both agree on where a parameter marker or a keyword can appear.
+ * backslash escapes as in Spark SQL, none in raw literals {@code r'...'}, doubled quotes as in ANSI SQL), quoted
+ * identifiers ({@code `...`}) and comments ({@code --} to the end of the line, bracketed comments, which nest as in
+ * Spark SQL). Shared by the parameter parser, the multi-row INSERT rewriter and the read-only test, so that all three
+ * agree on where a parameter marker or a keyword can appear.
  */
 public final class SqlScanner {
+
+    private static final int UNTERMINATED = -1;
 
     private SqlScanner() {
     }
@@ -31,40 +34,40 @@ public final class SqlScanner {
      * it is unterminated); otherwise {@code index}.
      */
     public static int skipNonCode(String sql, int index) {
-        if (index >= sql.length()) {
-            return index;
+        int end = endOfNonCode(sql, index);
+        return end == UNTERMINATED ? sql.length() : end;
+    }
+
+    /**
+     * Whether every literal, quoted identifier and bracketed comment of the text ends. An unterminated one hides the
+     * rest of the text from {@link #codeOnly}, so a caller that must not mistake a write for a read checks this first.
+     */
+    public static boolean isComplete(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            int end = endOfNonCode(sql, i);
+            if (end == UNTERMINATED) {
+                return false;
+            }
+            i = end > i ? end : i + 1;
         }
-        char c = sql.charAt(index);
-        if (c == '\'' || c == '"' || c == '`') {
-            return skipQuoted(sql, index, c);
-        }
-        return skipComment(sql, index);
+        return true;
     }
 
     /** The index of the first character from {@code from} on that is neither white space nor in a comment. */
     public static int skipBlankAndComments(String sql, int from) {
         int i = from;
         while (i < sql.length()) {
-            int end = Character.isWhitespace(sql.charAt(i)) ? i + 1 : skipComment(sql, i);
+            int end = Character.isWhitespace(sql.charAt(i)) ? i + 1 : endOfComment(sql, i);
+            if (end == UNTERMINATED) {
+                return sql.length();
+            }
             if (end == i) {
                 return i;
             }
             i = end;
         }
         return sql.length();
-    }
-
-    private static int skipComment(String sql, int index) {
-        if (sql.startsWith("--", index)) {
-            // the line break ends the comment and stays code (it separates tokens)
-            int end = sql.indexOf('\n', index);
-            return end < 0 ? sql.length() : end;
-        }
-        if (sql.startsWith("/*", index)) {
-            int end = sql.indexOf("*/", index + 2);
-            return end < 0 ? sql.length() : end + 2;
-        }
-        return index;
     }
 
     /** The text with every literal, quoted identifier and comment replaced by one space: only code is left. */
@@ -83,11 +86,53 @@ public final class SqlScanner {
         return code.toString();
     }
 
-    private static int skipQuoted(String sql, int open, char quote) {
+    /** The end of the literal, quoted identifier or comment at {@code index}, {@code index} if none starts there. */
+    private static int endOfNonCode(String sql, int index) {
+        if (index >= sql.length()) {
+            return index;
+        }
+        char c = sql.charAt(index);
+        if (c == '\'' || c == '"' || c == '`') {
+            return endOfQuoted(sql, index, c);
+        }
+        return endOfComment(sql, index);
+    }
+
+    private static int endOfComment(String sql, int index) {
+        if (sql.startsWith("--", index)) {
+            // the line break ends the comment and stays code (it separates tokens); the end of the text ends it too
+            int end = sql.indexOf('\n', index);
+            return end < 0 ? sql.length() : end;
+        }
+        if (sql.startsWith("/*", index)) {
+            int depth = 0;
+            int i = index;
+            while (i < sql.length()) {
+                if (sql.startsWith("/*", i)) {
+                    depth++;
+                    i += 2;
+                } else if (sql.startsWith("*/", i)) {
+                    i += 2;
+                    if (--depth == 0) {
+                        return i;
+                    }
+                } else {
+                    i++;
+                }
+            }
+            return UNTERMINATED;
+        }
+        return index;
+    }
+
+    private static int endOfQuoted(String sql, int open, char quote) {
+        // r'C:\' is a raw literal: a backslash is text there, not an escape
+        boolean raw = quote != '`' && open > 0 && (sql.charAt(open - 1) == 'r' || sql.charAt(open - 1) == 'R')
+                && (open < 2 || !isWordChar(sql.charAt(open - 2)));
         int i = open + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);
-            if (c == '\\' && quote != '`') {
+            if (c == '\\' && quote != '`' && !raw) {
                 i += 2;
             } else if (c == quote) {
                 if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
@@ -99,6 +144,10 @@ public final class SqlScanner {
                 i++;
             }
         }
-        return sql.length();
+        return UNTERMINATED;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 }

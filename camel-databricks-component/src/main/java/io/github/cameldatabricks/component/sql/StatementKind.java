@@ -39,6 +39,10 @@ public final class StatementKind {
         if (sql == null) {
             return false;
         }
+        if (!SqlScanner.isComplete(sql)) {
+            // an unterminated literal or comment would hide the rest of the text, which may write
+            return false;
+        }
         // keywords count only in code: not in literals, quoted identifiers or comments
         String code = SqlScanner.codeOnly(sql);
         int start = 0;

@@ -57,7 +57,12 @@ class NamedParameterSqlTest {
                 Arguments.of("SELECT 1 -- unterminated comment :#no", "SELECT 1 -- unterminated comment :#no",
                         List.of()),
                 Arguments.of("SELECT 'unterminated :#no", "SELECT 'unterminated :#no", List.of()),
-                Arguments.of("SELECT a:b, :c, #d", "SELECT a:b, :c, #d", List.of()));
+                Arguments.of("SELECT a:b, :c, #d", "SELECT a:b, :c, #d", List.of()),
+                // a raw literal ends at its quote: a backslash there is text
+                Arguments.of("SELECT r'C:\\', :#yes", "SELECT r'C:\\', ?", List.of(":#yes")),
+                // nested comments end with the outer one
+                Arguments.of("SELECT /* a /* :#no */ :#no */ :#yes", "SELECT /* a /* :#no */ :#no */ ?",
+                        List.of(":#yes")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,9 @@ class StatementKindTest {
             "WITH x AS (SELECT `delete` FROM t) SELECT * FROM x",
             "WITH x AS (SELECT 1) -- then INSERT? no\nSELECT * FROM x",
             "WITH x AS (SELECT 'it''s an update' AS s) SELECT * FROM x",
-            "/* INSERT */ SELECT 1" })
+            "/* INSERT */ SELECT 1",
+            "SELECT r'C:\\' AS p",
+            "/* a /* nested */ comment that says DELETE */ SELECT 1" })
     void statementsThatCertainlyReadAreReadOnly(String sql) {
         assertThat(StatementKind.isReadOnly(sql)).isTrue();
     }
@@ -54,7 +56,14 @@ class StatementKindTest {
             "-- SELECT\nUPDATE t SET a = 1",
             "'SELECT' UPDATE",
             "   ",
-            "CALL proc()" })
+            "CALL proc()",
+            // a raw literal has no escapes: the INSERT after it is code
+            "WITH src AS (SELECT r'C:\\' AS p) INSERT INTO t SELECT * FROM src",
+            // bracketed comments nest: the DELETE after the outer one is code
+            "WITH x AS (SELECT 1) /* /* */ ' */ DELETE FROM t",
+            // an unterminated literal or comment hides what follows: never taken for a read
+            "WITH x AS (SELECT 'oops) INSERT INTO t VALUES (1)",
+            "WITH x AS (SELECT 1) SELECT * FROM x /* INSERT INTO t VALUES (1)" })
     void everythingElseIsAWrite(String sql) {
         assertThat(StatementKind.isReadOnly(sql)).isFalse();
     }
