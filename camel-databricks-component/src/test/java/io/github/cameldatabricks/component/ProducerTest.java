@@ -148,6 +148,14 @@ class ProducerTest extends WarehouseTestSupport {
                 .isEqualTo(rows);
         assertThat(template.requestBodyAndHeader(uri, null, "zips", "10001,10103", List.class)).isEqualTo(rows);
         assertThat(lastSubmit().requestParams().get("commandText")).contains("IN (?,?)");
+        // each value of a String list is trimmed: " DONE" would match nothing
+        String states = "databricks:SELECT s FROM (VALUES ('NEW'), ('DONE'), ('OLD')) AS t(s) WHERE s IN (:#in:states)"
+                + " ORDER BY s";
+        assertThat(template.requestBodyAndHeader(states, null, "states", "NEW, DONE", List.class))
+                .isEqualTo(List.of(Map.of("s", "DONE"), Map.of("s", "NEW")));
+        // a Map is one value, refused by name, not expanded to its entries
+        assertThatThrownBy(() -> template.requestBodyAndHeader(states, null, "states", Map.of("NEW", 1)))
+                .rootCause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":#in:states");
         assertThatThrownBy(() -> template.requestBodyAndHeader(uri, null, "zips", List.of()))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .rootCause().hasMessageContaining(":#in:zips").hasMessageContaining("empty");

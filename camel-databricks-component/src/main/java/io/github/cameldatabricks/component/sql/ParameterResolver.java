@@ -59,7 +59,9 @@ public final class ParameterResolver {
                     throw new IllegalArgumentException("Parameter " + p.marker() + " is an empty list: an IN list"
                             + " needs at least one value");
                 }
-                bound.addAll(items);
+                for (Object item : items) {
+                    bound.add(checkScalar(p, item));
+                }
                 sizes.add(items.size());
             } else {
                 bound.add(checkScalar(p, value));
@@ -105,10 +107,20 @@ public final class ParameterResolver {
                 + "' in the message body (a Map), a header or an exchange variable");
     }
 
-    /** The values of an IN list, expanded as camel-sql expands them: a String is a comma-separated list. */
+    /**
+     * The values of an IN list, expanded by Camel's iterator as camel-sql expands them (a collection, array, iterator
+     * or stream element by element; a String split at its commas), with two differences that keep a value from silently
+     * matching nothing: each value of a String is trimmed ({@code "NEW, DONE"} is NEW and DONE, not " DONE"), and a Map
+     * is one value (which the scalar check then refuses, naming the parameter), not its entries.
+     */
     private static List<Object> items(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return List.of(value);
+        }
         List<Object> items = new ArrayList<>();
-        ObjectHelper.createIterator(value).forEachRemaining(items::add);
+        ObjectHelper.createIterator(value)
+                .forEachRemaining(
+                        item -> items.add(value instanceof String && item instanceof String s ? s.trim() : item));
         return items;
     }
 }
