@@ -75,6 +75,10 @@ public class DatabricksComponent extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (parameters.get("authMode") instanceof String mode && mode.isBlank()) {
+            // an empty placeholder means unset, as for the other auth options (Camel's enum converter would refuse it)
+            parameters.remove("authMode");
+        }
         try {
             return doCreateEndpoint(uri, remaining, parameters);
         } catch (IllegalArgumentException e) {

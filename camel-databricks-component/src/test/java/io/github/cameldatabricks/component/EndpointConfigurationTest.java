@@ -161,6 +161,15 @@ class EndpointConfigurationTest {
         }
     }
 
+    /** An empty placeholder ({@code authMode={{?mode}}} with no value) means unset, as for the other auth options. */
+    @Test
+    void aBlankAuthModeIsUnsetAndAnyCaseOrUnderscoreSpellingIsAccepted() {
+        assertThat(endpoint(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&token=t&authMode=").getServiceMetadata()).containsEntry("authMode", "pat");
+        assertThat(endpoint(Environment.empty(), "databricks:select 1?host=h.cloud.databricks.com&warehouseId=w1"
+                + "&accessToken=t&authMode=TOKEN_ENV").getServiceMetadata()).containsEntry("authMode", "token-env");
+    }
+
     @Test
     void appAuthTypeSelectsTheModeWhenTheEndpointSetsNone() {
         DatabricksEndpoint endpoint = endpoint(Environment.of(Map.of("APP_AUTH_TYPE", "token_env",
