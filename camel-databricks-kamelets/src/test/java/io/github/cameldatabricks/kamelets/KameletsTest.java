@@ -154,6 +154,29 @@ class KameletsTest {
                 .allSatisfy(e -> assertThat(e.userAgent()).contains("Acme_KameletSink/1.2.0"));
     }
 
+    /** The sink's statement travels in a header of the caller's exchange: a failure must not leave it there. */
+    @Test
+    void aFailedWriteLeavesNeitherTheStatementNorTheRowsVariableOnTheCallersExchange() throws Exception {
+        newContext().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:orders").to("kamelet:databricks-sql-sink?" + pat()
+                        + "&table=main.default.no_such_table&columns=id&userAgentEntry=Acme_KameletSink/1.2.0");
+            }
+        });
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        var missingTable = template.send("direct:orders", e -> e.getMessage().setBody(Map.of("id", 1)));
+        assertThat(missingTable.getException()).isNotNull();
+        assertThat(missingTable.getMessage().getHeader("CamelDatabricksErrorCategory")).isEqualTo("not_found");
+        var notJson = template.send("direct:orders", e -> e.getMessage().setBody("not json"));
+        assertThat(notJson.getException()).isNotNull();
+        for (var failed : List.of(missingTable, notJson)) {
+            assertThat(failed.getMessage().getHeaders()).doesNotContainKey("CamelDatabricksQuery");
+            assertThat(failed.getVariables()).isEmpty();
+        }
+    }
+
     @Test
     void aBatchOfTenThousandRowsFromAYamlRouteWithOAuthM2mTakesFarFewerStatementsThanRows() throws Exception {
         w().oidc().addServicePrincipal(SP, SP_SECRET, "kamelet-sink");
