@@ -58,13 +58,15 @@ final class DocsExamples {
                     .log("${header.zipTotals.size()} zip codes; the body is unchanged");
             // end::output-types[]
 
+            // @formatter:off (the nested step keeps its indentation in the reference page)
             // tag::streaming[]
             from("direct:export-trips")
                     .to("databricks:SELECT * FROM samples.nyctaxi.trips?outputType=StreamList")
                     .split(body()).streaming()
-                    .to("direct:trip")
+                        .to("direct:trip")
                     .end();
             // end::streaming[]
+            // @formatter:on
 
             // tag::batch[]
             from("direct:events")

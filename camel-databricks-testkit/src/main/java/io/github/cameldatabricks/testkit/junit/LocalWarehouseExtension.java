@@ -33,7 +33,7 @@ import io.github.cameldatabricks.testkit.faults.Faults;
  * warehouse across the class (started before all tests, stopped after them); pending faults and denials are cleared
  * after each test so that tests do not depend on one another's order.
  *
- * <pre>{@code
+ * <pre>
  * &#64;RegisterExtension
  * static final LocalWarehouseExtension WAREHOUSE = new LocalWarehouseExtension();
  *
@@ -41,7 +41,7 @@ import io.github.cameldatabricks.testkit.faults.Faults;
  * void query() throws Exception {
  *     try (Connection c = DriverManager.getConnection(WAREHOUSE.jdbcUrl())) { ... }
  * }
- * }</pre>
+ * </pre>
  *
  * {@code LocalWarehouse} parameters of test methods are resolved to the same warehouse.
  */

@@ -114,7 +114,7 @@ public final class Oidc {
      * credentials POST to this warehouse's token endpoint over HTTP. For tests that hand a pre-obtained OAuth token to
      * the code under test; counts in {@link #tokensIssued(String)} like any other request. Plain-HTTP warehouses only.
      *
-     * @throws IllegalStateException if the endpoint refuses (its status, never the secret)
+     * @throws IllegalStateException if the endpoint refuses or answers without a token (never naming the secret)
      */
     public String requestClientCredentialsToken(String applicationId, String secret)
             throws IOException, InterruptedException {
@@ -130,7 +130,12 @@ public final class Oidc {
             throw new IllegalStateException("The token endpoint answered HTTP " + response.statusCode() + " for "
                     + applicationId);
         }
-        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        String token = new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        if (token.isEmpty()) {
+            throw new IllegalStateException(
+                    "The token endpoint's answer for " + applicationId + " has no access_token");
+        }
+        return token;
     }
 
     /** Registers a custom OAuth app for U2M; {@code secret} null makes it a public client. */
