@@ -150,7 +150,7 @@ final class TokenRewriter {
                     } else if (upper.equals("TABLE") && i > from && tokens.get(i - 1).isWord("INTO")) {
                         piece = ""; // INSERT INTO TABLE t -> INSERT INTO t
                     } else {
-                        piece = keyword(upper, t.text());
+                        piece = SparkFunctions.keyword(upper, t.text(), ctx);
                         trackSelectList(upper);
                         tableContext = TABLE_CONTEXT.contains(upper)
                                 || (upper.equals("USING") && leading.equals("MERGE"));
@@ -313,87 +313,13 @@ final class TokenRewriter {
         return args;
     }
 
-    private String keyword(String upper, String text) {
-        return switch (upper) {
-            case "CURRENT_TIMESTAMP" -> "CAST(current_timestamp AS TIMESTAMP)";
-            case "CURRENT_USER" -> CatalogNames.literal(ctx.principal());
-            case "TIMESTAMP_NTZ", "TIMESTAMP_LTZ" -> "TIMESTAMP";
-            default -> text;
-        };
-    }
-
     private String function(String name, int argsFrom, int argsTo) throws WarehouseSqlException {
         List<int[]> argRanges = arguments(argsFrom, argsTo);
         List<String> args = new ArrayList<>();
         for (int[] r : argRanges) {
             args.add(emit(r[0], r[1]));
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        switch (lower) {
-            case "current_timestamp", "now" :
-                return "CAST(current_timestamp AS TIMESTAMP)";
-            case "current_date" :
-                return "current_date";
-            case "current_user", "user", "session_user" :
-                return CatalogNames.literal(ctx.principal());
-            case "current_catalog" :
-                return CatalogNames.literal(ctx.catalog());
-            case "current_schema", "current_database" :
-                return CatalogNames.literal(ctx.schema());
-            case "version", "current_version" :
-                return CatalogNames.literal("LocalWarehouse (DuckDB)");
-            case "date_sub", "date_add" :
-                requireArgs(name, args, 2);
-                return "(CAST(" + args.get(0) + " AS DATE) " + (lower.equals("date_sub") ? "-" : "+")
-                        + " CAST(" + args.get(1) + " AS INTEGER))";
-            case "datediff" :
-                requireArgs(name, args, 2);
-                return "(CAST(" + args.get(0) + " AS DATE) - CAST(" + args.get(1) + " AS DATE))";
-            case "timestamp" :
-                requireArgs(name, args, 1);
-                return "CAST(CAST(" + args.get(0) + " AS TIMESTAMPTZ) AS TIMESTAMP)";
-            case "array" :
-                return "[" + String.join(", ", args) + "]";
-            case "map" :
-                return ComplexConstructors.map(args);
-            case "named_struct" :
-                return ComplexConstructors.namedStruct(args);
-            case "struct" :
-                return ComplexConstructors.struct(tokens, argRanges, args);
-            case "element_at", "try_element_at", "get" :
-                requireArgs(name, args, 2);
-                int[] index = argRanges.get(1);
-                boolean bareParameter = index[1] == index[0] + 1 && tokens.get(index[0]).kind() == Kind.PARAMETER;
-                return (lower.equals("get") ? SparkMacros.GET : lower.equals("element_at") ? SparkMacros.ELEMENT_AT
-                        : SparkMacros.TRY_ELEMENT_AT) + "(" + args.get(0) + ", "
-                        + (bareParameter ? "CAST(" + args.get(1) + " AS BIGINT)" : args.get(1)) + ")";
-            case "size", "cardinality" :
-                // DuckDB's cardinality takes a list or a map and returns UBIGINT; Spark's size is an INT, and NULL
-                // for NULL with ANSI mode on (a SQL warehouse's default; -1 is the legacy behaviour)
-                requireArgs(name, args, 1);
-                return "CAST(cardinality(" + args.get(0) + ") AS INTEGER)";
-            case "array_size" :
-                requireArgs(name, args, 1);
-                return "CAST(len(" + args.get(0) + ") AS INTEGER)";
-            case "nvl" :
-                return "coalesce(" + String.join(", ", args) + ")";
-            case "to_date" :
-                if (args.size() == 1) {
-                    return "CAST(" + args.get(0) + " AS DATE)";
-                }
-                throw WarehouseSqlException.unsupported("to_date with a format argument");
-            default :
-                return name + "(" + String.join(", ", args) + ")";
-        }
-    }
-
-    private static void requireArgs(String name, List<String> args, int count) throws WarehouseSqlException {
-        if (args.size() != count) {
-            throw new WarehouseSqlException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "42605",
-                    "The `" + name + "` requires " + count + " parameters but the actual number is "
-                            + args.size() + ".",
-                    false);
-        }
+        return SparkFunctions.call(name, args, argRanges, tokens, ctx);
     }
 
     private TableName resolve(List<String> parts) {
