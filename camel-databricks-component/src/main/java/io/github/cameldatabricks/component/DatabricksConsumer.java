@@ -34,7 +34,6 @@ import io.github.cameldatabricks.component.sql.NamedParameterSql;
 import io.github.cameldatabricks.component.sql.ParameterResolver;
 import io.github.cameldatabricks.component.sql.QueryResult;
 import io.github.cameldatabricks.component.sql.SqlRunner;
-import io.github.cameldatabricks.component.sql.StatementKind;
 import io.github.cameldatabricks.component.sql.StatementOptions;
 
 /**
@@ -98,7 +97,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             releaseExchange(template, false);
         }
-        QueryResult result = endpoint.getRetryLoop().run(StatementKind.isReadOnly(bound.sql()),
+        QueryResult result = endpoint.getRetryLoop().run(endpoint.getParsedQuery().isReadOnly(),
                 () -> queryRunner.execute(bound)).value();
         List<Map<String, Object>> rows = result.isQuery() ? result.rows() : List.of();
         Queue<Object> polled = new ArrayDeque<>();
@@ -166,7 +165,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         Exchange context = exchange != null ? exchange : createExchange(false);
         try {
             BoundStatement bound = parameterResolver.bind(statement, context, row);
-            QueryResult result = endpoint.getRetryLoop().run(StatementKind.isReadOnly(bound.sql()),
+            QueryResult result = endpoint.getRetryLoop().run(statement.isReadOnly(),
                     () -> updateRunner.execute(bound)).value();
             LOG.debug("{} updated {} rows", option, result.updateCount());
         } catch (Exception e) {

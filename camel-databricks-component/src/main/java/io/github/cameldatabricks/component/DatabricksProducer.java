@@ -44,7 +44,6 @@ import io.github.cameldatabricks.component.sql.ParameterResolver;
 import io.github.cameldatabricks.component.sql.QueryResult;
 import io.github.cameldatabricks.component.sql.ResultSetIterator;
 import io.github.cameldatabricks.component.sql.SqlRunner;
-import io.github.cameldatabricks.component.sql.StatementKind;
 import io.github.cameldatabricks.component.sql.StatementOptions;
 
 /**
@@ -171,7 +170,7 @@ public class DatabricksProducer extends DefaultProducer {
     private <T> T run(Exchange exchange, NamedParameterSql sql, RetryLoop.Attempt<T> attempt)
             throws DatabricksException {
         try {
-            RetryLoop.Result<T> result = endpoint.getRetryLoop().run(StatementKind.isReadOnly(sql.text()),
+            RetryLoop.Result<T> result = endpoint.getRetryLoop().run(sql.isReadOnly(),
                     attempt);
             exchange.getMessage().setHeader(DatabricksConstants.ATTEMPTS, result.attempts());
             return result.value();

@@ -38,11 +38,19 @@ public final class NamedParameterSql {
     private final String text;
     private final List<String> fragments;
     private final List<Parameter> parameters;
+    private final boolean readOnly;
 
     private NamedParameterSql(String text, List<String> fragments, List<Parameter> parameters) {
         this.text = text;
         this.fragments = fragments;
         this.parameters = parameters;
+        // once per parsed statement, not per exchange or consumed row
+        this.readOnly = StatementKind.isReadOnly(text);
+    }
+
+    /** Whether the statement certainly only reads ({@link StatementKind}), so that running it twice is harmless. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** The original text. */
